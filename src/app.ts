@@ -1,0 +1,40 @@
+/**
+ * Builds the Fastify app: the kernel (security, sessions, language, access, CSRF, rendering), then
+ * the features in the order their URLs should be matched. `main.ts` starts it; tests inject into it.
+ */
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Services } from './services.js';
+import { installErrorHandlers } from './platform/http/errors.js';
+import { registerKernel } from './platform/http/kernel.js';
+import { logSerializers, redactPaths } from './platform/http/logging.js';
+import { accountsFeature } from './features/accounts/index.js';
+import { adminFeature } from './features/admin/index.js';
+import { siteFeature } from './features/site/index.js';
+import { settingsFeature } from './features/settings/index.js';
+
+export interface Feature {
+  name: string;
+  routes(app: FastifyInstance, services: Services): void | Promise<void>;
+}
+
+export const features: Feature[] = [siteFeature, accountsFeature, settingsFeature, adminFeature];
+
+export async function buildApp(services: Services): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger:
+      services.config.logLevel === 'silent'
+        ? false
+        : { level: services.config.logLevel, serializers: logSerializers, redact: redactPaths },
+    trustProxy: services.config.trustProxy,
+    bodyLimit: 1_048_576,
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+  });
+  await registerKernel(app, services);
+  installErrorHandlers(app, services);
+  for (const feature of features) {
+    await app.register(async (scope) => feature.routes(scope, services));
+  }
+  return app;
+}

@@ -1,0 +1,115 @@
+/**
+ * Demo data for a first start: the demo municipality (Miasto Leszno and its NGO liaison office),
+ * an administrator, an official and two NGO members of the organisations the seed protocol names.
+ * Runs only on an empty database, and in production only with SEED_DEMO=always.
+ */
+import type { Services } from '../services.js';
+import { recordAudit, systemActor } from '../platform/audit/audit.js';
+import { hashPassword } from '../platform/auth/passwords.js';
+import type { Role } from '../platform/db/schema.js';
+import type { SiteSettings } from '../features/settings/settings.schema.js';
+import { writeSettings } from '../features/settings/settings.repo.js';
+
+export const demoPassword = 'Wspolnie-demo-2026';
+
+export interface DemoAccount {
+  email: string;
+  displayName: string;
+  roles: Role[];
+  organisation?: { name: string; role: 'admin' | 'member' };
+  description: string;
+}
+
+export const demoAccounts: DemoAccount[] = [
+  { email: 'administrator@wspolnie.example', displayName: 'Adam Administracyjny', roles: ['administrator'], description: 'administrator' },
+  { email: 'urzednik@wspolnie.example', displayName: 'Urszula Urzędnicza', roles: ['official'], description: 'urzędnik (Biuro Pełnomocnika)' },
+  {
+    email: 'krokus@wspolnie.example',
+    displayName: 'Katarzyna Krokusowa',
+    roles: [],
+    organisation: { name: 'Stowarzyszenie Społeczno-Kulturalne „Krokus”', role: 'admin' },
+    description: 'przedstawicielka organizacji (Krokus)',
+  },
+  {
+    email: 'alternatywa@wspolnie.example',
+    displayName: 'Marek Alternatywny',
+    roles: [],
+    organisation: { name: 'MCP Alternatywa', role: 'admin' },
+    description: 'przedstawiciel organizacji (MCP Alternatywa)',
+  },
+];
+
+export const demoSettings: SiteSettings = {
+  municipalityName: 'Miasto Leszno',
+  officeName: 'Biuro Pełnomocnika ds. Współpracy z Organizacjami Pozarządowymi',
+  siteUrl: '',
+  contactAddress: 'Urząd Miasta Leszna\nul. Przykładowa 1\n64-100 Leszno',
+  contactEmail: 'ngo@leszno.example',
+  contactPhone: '65 000 00 00',
+  controllerName: 'Prezydent Miasta Leszna',
+  dataProtectionOfficerEmail: 'iod@leszno.example',
+  a11yPublishedOn: '2026-11-26',
+  a11yUpdatedOn: '2026-11-26',
+  a11yPreparedOn: '2026-11-26',
+  a11yReviewedOn: '',
+  a11yStatus: 'partial',
+  a11yNonAccessibleContent:
+    'Serwis jest w budowie. Dokumenty PDF i DOCX generowane przez serwis są przygotowywane zgodnie z wymaganiami dostępności; ich pełna weryfikacja trwa.',
+  a11yContactPerson: 'Biuro Pełnomocnika ds. Współpracy z Organizacjami Pozarządowymi',
+  a11yContactEmail: 'ngo@leszno.example',
+  a11yContactPhone: '65 000 00 00',
+  a11yBuildingAccessibility:
+    'Wejście do budynku urzędu jest dostępne z poziomu chodnika. W budynku jest winda. Przy wejściu znajduje się miejsce parkingowe dla osób z niepełnosprawnościami.',
+  a11yCommunication:
+    'Osoby głuche i słabosłyszące mogą skontaktować się z urzędem e-mailem. Do urzędu można wejść z psem asystującym.',
+  a11yMobileApps: '',
+};
+
+export function shouldSeedDemo(services: Services): boolean {
+  const mode = services.config.seedDemo;
+  if (mode === 'never') return false;
+  if (mode === 'always') return true;
+  return services.config.env !== 'production';
+}
+
+/** Seeds the demo if the database holds no users yet. Returns whether it seeded. */
+export async function seedDemo(services: Services): Promise<boolean> {
+  const existing = await services.db.selectFrom('users').select('id').limit(1).executeTakeFirst();
+  if (existing) return false;
+  const passwordHash = await hashPassword(demoPassword);
+  await services.db.transaction().execute(async (trx) => {
+    const now = new Date().toISOString();
+    await writeSettings(trx, demoSettings, 0, null, now);
+    for (const account of demoAccounts) {
+      const user = await trx
+        .insertInto('users')
+        .values({
+          email: account.email,
+          display_name: account.displayName,
+          password_hash: passwordHash,
+          email_confirmed_at: now,
+          created_at: now,
+          updated_at: now,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      for (const role of account.roles) {
+        await trx.insertInto('user_roles').values({ user_id: user.id, role, granted_at: now, granted_by: null }).execute();
+      }
+      if (account.organisation) {
+        const organisation = await trx
+          .insertInto('organizations')
+          .values({ name: account.organisation.name, created_at: now, created_by: user.id })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        await trx
+          .insertInto('organization_members')
+          .values({ organization_id: organisation.id, user_id: user.id, role: account.organisation.role, joined_at: now })
+          .execute();
+      }
+    }
+    await recordAudit(trx, { actor: systemActor, action: 'demo.seeded', subjectType: 'installation', after: { accounts: demoAccounts.map((a) => a.email) } });
+  });
+  services.settings.invalidate();
+  return true;
+}

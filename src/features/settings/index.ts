@@ -1,0 +1,5 @@
+import type { Feature } from '../../app.js';
+import { settingsRoutes } from './settings.routes.js';
+
+/** The municipality's settings: names, contact, privacy notice, accessibility statement, logo. */
+export const settingsFeature: Feature = { name: 'settings', routes: settingsRoutes };

@@ -1,0 +1,67 @@
+import fastifyMultipart from '@fastify/multipart';
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import type { Services } from '../../services.js';
+import { recordAudit, userActor } from '../../platform/audit/audit.js';
+import { detectImageType } from '../../platform/files/image-type.js';
+import { emptyForm, failedForm, formError, parseForm } from '../../platform/http/forms.js';
+import { SettingsPage } from './views/settings.js';
+import { ZSiteSettings } from './settings.schema.js';
+import { updateSettings } from './update-settings.js';
+
+const ZSettingsForm = ZSiteSettings.extend({ version: z.coerce.number().int().min(0).max(2 ** 31) });
+export const maxLogoBytes = 512 * 1024;
+
+export async function settingsRoutes(app: FastifyInstance, services: Services): Promise<void> {
+  await app.register(fastifyMultipart, {
+    attachFieldsToBody: 'keyValues',
+    limits: { fileSize: maxLogoBytes, files: 1, fields: 5, fieldSize: 1024 },
+  });
+
+  app.get('/admin/ustawienia', { config: { access: 'administrator' } }, async (_request, reply) => {
+    const stored = await services.settings.get();
+    const values = Object.fromEntries(Object.entries(stored.settings).map(([k, v]) => [k, String(v)]));
+    return reply.render(<SettingsPage form={emptyForm({ ...values, version: String(stored.version) })} />);
+  });
+
+  app.post('/admin/ustawienia', { config: { access: 'administrator' } }, async (request, reply) => {
+    const form = parseForm(ZSettingsForm, request.body);
+    if (!form.ok) return reply.render(<SettingsPage form={failedForm(form.values, form.errors, request.t)} />, 400);
+    const { version, ...settings } = form.data;
+    const user = request.currentUser!;
+    const result = await updateSettings(services, user.id, settings, version);
+    if (!result.ok) {
+      const current = await services.settings.get();
+      return reply.render(
+        <SettingsPage
+          form={failedForm({ ...form.values, version: String(current.version) }, [formError('', 'admin.settings.conflict')], request.t)}
+        />,
+        409,
+      );
+    }
+    return reply.redirectWithFlash('/admin/ustawienia', { kind: 'success', key: 'flash.settingsSaved' });
+  });
+
+  app.post('/admin/ustawienia/logo', { config: { access: 'administrator' } }, async (request, reply) => {
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    const file = body.logo;
+    const data = Buffer.isBuffer(file) ? file : null;
+    const type = data && data.length > 0 ? detectImageType(data) : null;
+    if (!data || !type) {
+      const stored = await services.settings.get();
+      const values = Object.fromEntries(Object.entries(stored.settings).map(([k, v]) => [k, String(v)]));
+      const error = formError('logo', data && data.length > 0 ? 'admin.settings.logoType' : 'admin.settings.logoMissing');
+      return reply.render(<SettingsPage form={failedForm({ ...values, version: String(stored.version) }, [error], request.t)} />, 400);
+    }
+    const user = request.currentUser!;
+    await services.files.write('settings/logo', type, data);
+    await recordAudit(services.db, {
+      actor: userActor(user.id),
+      action: 'settings.logo_changed',
+      subjectType: 'settings',
+      subjectId: 1,
+      after: { contentType: type, bytes: data.length },
+    });
+    return reply.redirectWithFlash('/admin/ustawienia', { kind: 'success', key: 'flash.logoSaved' });
+  });
+}

@@ -1,0 +1,153 @@
+/**
+ * Row types of every table, as Kysely sees them. Timestamps are ISO-8601 UTC strings on both
+ * engines (PostgreSQL's timestamptz is parsed into the same form in `database.ts`).
+ */
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+export type Role = 'administrator' | 'official';
+export type MembershipRole = 'admin' | 'member';
+
+export interface UsersTable {
+  id: Generated<number>;
+  email: string;
+  display_name: string;
+  password_hash: string;
+  email_confirmed_at: string | null;
+  preferred_language: string | null;
+  created_at: string;
+  updated_at: string;
+  version: Generated<number>;
+}
+
+export interface UserRolesTable {
+  user_id: number;
+  role: Role;
+  granted_at: string;
+  granted_by: number | null;
+}
+
+export interface SessionsTable {
+  id: Generated<number>;
+  token_hash: string;
+  user_id: number;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+  user_agent: string;
+}
+
+export type TokenPurpose = 'confirm_email' | 'reset_password';
+
+export interface AccountTokensTable {
+  id: Generated<number>;
+  token_hash: string;
+  user_id: number;
+  purpose: TokenPurpose;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export interface SignInThrottleTable {
+  key: string;
+  failures: number;
+  window_started_at: string;
+  locked_until: string | null;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  occurred_at: string;
+  actor_user_id: number | null;
+  actor_label: string;
+  action: string;
+  subject_type: string;
+  subject_id: string | null;
+  before_json: string | null;
+  after_json: string | null;
+}
+
+export type JobStatus = 'pending' | 'running' | 'done' | 'failed';
+
+export interface JobsTable {
+  id: Generated<number>;
+  kind: string;
+  payload_json: string;
+  status: JobStatus;
+  attempts: number;
+  max_attempts: number;
+  run_at: string;
+  locked_at: string | null;
+  locked_by: string | null;
+  last_error: string | null;
+  created_at: string;
+  finished_at: string | null;
+}
+
+export type MailStatus = 'queued' | 'sent' | 'failed';
+
+export interface MailsTable {
+  id: Generated<number>;
+  to_address: string;
+  subject: string;
+  body_text: string;
+  status: MailStatus;
+  transport: string | null;
+  created_at: string;
+  sent_at: string | null;
+  attempts: number;
+  last_error: string | null;
+}
+
+export interface SiteSettingsTable {
+  id: number;
+  data_json: string;
+  version: number;
+  updated_at: string;
+  updated_by: number | null;
+}
+
+export interface OrganizationsTable {
+  id: Generated<number>;
+  name: string;
+  created_at: string;
+  created_by: number | null;
+}
+
+export interface OrganizationMembersTable {
+  organization_id: number;
+  user_id: number;
+  role: MembershipRole;
+  joined_at: string;
+}
+
+export interface FilesTable {
+  key: string;
+  content_type: string;
+  data: Buffer;
+  size: number;
+  updated_at: string;
+}
+
+export interface DB {
+  files: FilesTable;
+  users: UsersTable;
+  user_roles: UserRolesTable;
+  sessions: SessionsTable;
+  account_tokens: AccountTokensTable;
+  sign_in_throttle: SignInThrottleTable;
+  audit_log: AuditLogTable;
+  jobs: JobsTable;
+  mails: MailsTable;
+  site_settings: SiteSettingsTable;
+  organizations: OrganizationsTable;
+  organization_members: OrganizationMembersTable;
+}
+
+export type User = Selectable<UsersTable>;
+export type NewUser = Insertable<UsersTable>;
+export type UserUpdate = Updateable<UsersTable>;
+export type Session = Selectable<SessionsTable>;
+export type AuditEntry = Selectable<AuditLogTable>;
+export type Job = Selectable<JobsTable>;
+export type Mail = Selectable<MailsTable>;

@@ -1,0 +1,38 @@
+/**
+ * Files (logos now; attachments and photos later) behind one interface. The default keeps them in
+ * the database, so every app instance sees the same files with no shared disk.
+ */
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema.js';
+
+export interface StoredFile {
+  contentType: string;
+  data: Buffer;
+  updatedAt: string;
+}
+
+export interface FileStorage {
+  read(key: string): Promise<StoredFile | null>;
+  write(key: string, contentType: string, data: Buffer): Promise<void>;
+  remove(key: string): Promise<void>;
+}
+
+export function databaseFileStorage(db: Kysely<DB>): FileStorage {
+  return {
+    async read(key) {
+      const row = await db.selectFrom('files').selectAll().where('key', '=', key).executeTakeFirst();
+      return row ? { contentType: row.content_type, data: Buffer.from(row.data), updatedAt: row.updated_at } : null;
+    },
+    async write(key, contentType, data) {
+      const now = new Date().toISOString();
+      await db
+        .insertInto('files')
+        .values({ key, content_type: contentType, data, size: data.length, updated_at: now })
+        .onConflict((oc) => oc.column('key').doUpdateSet({ content_type: contentType, data, size: data.length, updated_at: now }))
+        .execute();
+    },
+    async remove(key) {
+      await db.deleteFrom('files').where('key', '=', key).execute();
+    },
+  };
+}

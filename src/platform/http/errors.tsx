@@ -1,0 +1,64 @@
+/**
+ * Polish (and English) error pages for 400, 403, 404, 413, 429 and 500. Nothing of the error's
+ * internals reaches the page; 5xx are logged with the request id, without personal data.
+ */
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Services } from '../../services.js';
+import { Layout } from '../../ui/layout.js';
+import { useView } from '../../ui/context.js';
+
+const knownStatuses = [400, 403, 404, 413, 415, 429, 500, 503] as const;
+type KnownStatus = (typeof knownStatuses)[number];
+
+function ErrorPage(props: { status: KnownStatus; reason: string | undefined }) {
+  const { t } = useView();
+  const key = `errors.${props.status}`;
+  return (
+    <Layout title={t(`${key}.title`)}>
+      <h1>{t(`${key}.title`)}</h1>
+      <p>{props.reason ? t(`errors.reasons.${props.reason}`) : t(`${key}.body`)}</p>
+      <p>
+        <a href="/">{t('errors.backHome')}</a>
+      </p>
+    </Layout>
+  );
+}
+
+function normaliseStatus(status: number): KnownStatus {
+  return (knownStatuses as readonly number[]).includes(status) ? (status as KnownStatus) : status >= 500 ? 500 : 400;
+}
+
+export async function renderErrorPage(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  _services: Services,
+  status: number,
+  reason?: string,
+): Promise<FastifyReply> {
+  const known = normaliseStatus(status);
+  try {
+    return await reply.render(<ErrorPage status={known} reason={reason} />, known);
+  } catch (error) {
+    request.log.error({ err: error }, 'error page could not be rendered');
+    return reply
+      .code(known)
+      .type('text/html; charset=utf-8')
+      .send('<!DOCTYPE html><html lang="pl"><head><meta charset="utf-8"><title>Błąd</title></head><body><main><h1>Wystąpił błąd</h1><p>Spróbuj ponownie za chwilę.</p></main></body></html>');
+  }
+}
+
+function reasonOf(error: FastifyError): string | undefined {
+  if (error.code === 'FST_CSRF_INVALID_TOKEN' || error.code === 'FST_CSRF_MISSING_SECRET') return 'csrf';
+  return undefined;
+}
+
+export function installErrorHandlers(app: FastifyInstance, services: Services): void {
+  app.setNotFoundHandler(async (request, reply) => renderErrorPage(request, reply, services, 404));
+  app.setErrorHandler(async (error: FastifyError, request, reply) => {
+    const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;
+    if (status >= 500) request.log.error({ err: error }, 'request failed');
+    else request.log.info({ code: error.code, status }, 'request refused');
+    if (status === 429) reply.header('retry-after', '60');
+    return renderErrorPage(request, reply, services, status, reasonOf(error));
+  });
+}
