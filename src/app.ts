@@ -4,6 +4,7 @@
  */
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Services } from './services.js';
+import type { Access } from './platform/auth/access.js';
 import { installErrorHandlers } from './platform/http/errors.js';
 import { registerKernel } from './platform/http/kernel.js';
 import { logSerializers, redactPaths } from './platform/http/logging.js';
@@ -15,6 +16,20 @@ import { settingsFeature } from './features/settings/index.js';
 export interface Feature {
   name: string;
   routes(app: FastifyInstance, services: Services): void | Promise<void>;
+}
+
+/** One registered route, as the route × role test and the docs see it. */
+export interface RouteInfo {
+  method: string;
+  url: string;
+  access: Access | undefined;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every route registered by the features, with its declared access rule. */
+    routeCatalogue: RouteInfo[];
+  }
 }
 
 export const features: Feature[] = [siteFeature, accountsFeature, settingsFeature, adminFeature];
@@ -30,6 +45,14 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
     return503OnClosing: true,
     forceCloseConnections: 'idle',
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+  });
+  const catalogue: RouteInfo[] = [];
+  app.decorate('routeCatalogue', catalogue);
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/assets/')) return;
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') catalogue.push({ method, url: route.url, access: route.config?.access });
+    }
   });
   await registerKernel(app, services);
   installErrorHandlers(app, services);

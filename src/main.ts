@@ -21,9 +21,16 @@ if (applied.length) app.log.info({ migrations: applied }, 'migrations applied');
 
 const seeded = shouldSeedDemo(services) ? await seedDemo(services) : false;
 const demoPresent =
-  seeded || (await services.db.selectFrom('users').select('id').where('email', '=', demoAccounts[0]!.email).executeTakeFirst()) !== undefined;
+  seeded ||
+  (await services.db.selectFrom('users').select('id').where('email', '=', demoAccounts[0]!.email).executeTakeFirst()) !==
+    undefined;
 
-const worker = new JobWorker(database, { [mailSendJob]: mailSendHandler(services.db, services.mailTransport) }, app.log, config.jobPollIntervalMs);
+const worker = new JobWorker(
+  database,
+  { [mailSendJob]: mailSendHandler(services.db, services.mailTransport) },
+  app.log,
+  config.jobPollIntervalMs,
+);
 worker.start();
 
 await app.listen({ host: config.host, port: config.port });

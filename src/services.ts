@@ -19,7 +19,11 @@ export interface Services {
   files: FileStorage;
 }
 
-export function createServices(database: Database, config: Config, overrides: Partial<Pick<Services, 'mailTransport'>> = {}): Services {
+export function createServices(
+  database: Database,
+  config: Config,
+  overrides: Partial<Pick<Services, 'mailTransport'>> = {},
+): Services {
   return {
     config,
     database,

@@ -58,12 +58,7 @@ export async function up(db: Kysely<unknown>, engine: Engine): Promise<void> {
     .addColumn('expires_at', time, notNull)
     .addColumn('used_at', time)
     .execute();
-  await db.schema
-    .createIndex('account_tokens_hash_unique')
-    .on('account_tokens')
-    .column('token_hash')
-    .unique()
-    .execute();
+  await db.schema.createIndex('account_tokens_hash_unique').on('account_tokens').column('token_hash').unique().execute();
 
   await db.schema
     .createTable('sign_in_throttle')

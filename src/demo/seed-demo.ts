@@ -21,8 +21,18 @@ export interface DemoAccount {
 }
 
 export const demoAccounts: DemoAccount[] = [
-  { email: 'administrator@wspolnie.example', displayName: 'Adam Administracyjny', roles: ['administrator'], description: 'administrator' },
-  { email: 'urzednik@wspolnie.example', displayName: 'Urszula Urzędnicza', roles: ['official'], description: 'urzędnik (Biuro Pełnomocnika)' },
+  {
+    email: 'administrator@wspolnie.example',
+    displayName: 'Adam Administracyjny',
+    roles: ['administrator'],
+    description: 'administrator',
+  },
+  {
+    email: 'urzednik@wspolnie.example',
+    displayName: 'Urszula Urzędnicza',
+    roles: ['official'],
+    description: 'urzędnik (Biuro Pełnomocnika)',
+  },
   {
     email: 'krokus@wspolnie.example',
     displayName: 'Katarzyna Krokusowa',
@@ -108,7 +118,12 @@ export async function seedDemo(services: Services): Promise<boolean> {
           .execute();
       }
     }
-    await recordAudit(trx, { actor: systemActor, action: 'demo.seeded', subjectType: 'installation', after: { accounts: demoAccounts.map((a) => a.email) } });
+    await recordAudit(trx, {
+      actor: systemActor,
+      action: 'demo.seeded',
+      subjectType: 'installation',
+      after: { accounts: demoAccounts.map((a) => a.email) },
+    });
   });
   services.settings.invalidate();
   return true;

@@ -42,7 +42,12 @@ export function Layout(props: { title: string; children: ComponentChildren; brea
               </span>
             </a>
             <div class="site-header__tools">
-              <a class="site-header__language" href={`/jezyk/${switchTo}?wroc=${encodeURIComponent(path)}`} lang={switchTo} hreflang={switchTo}>
+              <a
+                class="site-header__language"
+                href={`/jezyk/${switchTo}?wroc=${encodeURIComponent(path)}`}
+                lang={switchTo}
+                hreflang={switchTo}
+              >
                 {t('layout.switchLanguage')}
               </a>
               {user ? (

@@ -72,7 +72,12 @@ export function findUsableToken(db: Kysely<DB>, token: string, purpose: TokenPur
  * Uses a token exactly once: the conditional UPDATE succeeds for one caller only, even when two
  * requests race. Returns the user id, or null when the token is unknown, used or expired.
  */
-export async function consumeToken(db: Kysely<DB>, token: string, purpose: TokenPurpose, now = new Date()): Promise<number | null> {
+export async function consumeToken(
+  db: Kysely<DB>,
+  token: string,
+  purpose: TokenPurpose,
+  now = new Date(),
+): Promise<number | null> {
   const row = await findUsableToken(db, token, purpose, now);
   if (!row) return null;
   const result = await db

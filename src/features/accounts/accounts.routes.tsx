@@ -37,7 +37,9 @@ export function accountsRoutes(app: FastifyInstance, services: Services): void {
   const guestForm = { access: 'guest' as const, rateLimit: formRateLimit(services) };
 
   // Sign-up
-  app.get('/rejestracja', { config: { access: 'guest' } }, async (_request, reply) => reply.render(<SignUpPage form={emptyForm()} />));
+  app.get('/rejestracja', { config: { access: 'guest' } }, async (_request, reply) =>
+    reply.render(<SignUpPage form={emptyForm()} />),
+  );
   app.post('/rejestracja', { config: guestForm }, async (request, reply) => {
     const form = parseForm(ZSignUp, request.body);
     if (!form.ok) return reply.render(<SignUpPage form={failedForm(form.values, form.errors, request.t)} />, 400);
@@ -61,17 +63,24 @@ export function accountsRoutes(app: FastifyInstance, services: Services): void {
     if (!form.ok || !(await confirmEmail(services, form.data.token))) {
       return reply.render(<InvalidLinkPage kind="confirm" />, 400);
     }
-    return reply.redirectWithFlash(request.currentUser ? '/konto' : '/logowanie', { kind: 'success', key: 'flash.emailConfirmed' });
+    return reply.redirectWithFlash(request.currentUser ? '/konto' : '/logowanie', {
+      kind: 'success',
+      key: 'flash.emailConfirmed',
+    });
   });
   app.get('/potwierdz-email/ponow', { config: { access: 'public' } }, async (_request, reply) =>
     reply.render(<ResendConfirmationPage form={emptyForm()} />),
   );
-  app.post('/potwierdz-email/ponow', { config: { access: 'public', rateLimit: formRateLimit(services) } }, async (request, reply) => {
-    const form = parseForm(ZEmailOnly, request.body);
-    if (!form.ok) return reply.render(<ResendConfirmationPage form={failedForm(form.values, form.errors, request.t)} />, 400);
-    await resendConfirmation(services, form.data.email, request.language);
-    return reply.redirect('/rejestracja/sprawdz-poczte', 303);
-  });
+  app.post(
+    '/potwierdz-email/ponow',
+    { config: { access: 'public', rateLimit: formRateLimit(services) } },
+    async (request, reply) => {
+      const form = parseForm(ZEmailOnly, request.body);
+      if (!form.ok) return reply.render(<ResendConfirmationPage form={failedForm(form.values, form.errors, request.t)} />, 400);
+      await resendConfirmation(services, form.data.email, request.language);
+      return reply.redirect('/rejestracja/sprawdz-poczte', 303);
+    },
+  );
 
   // Sign-in and sign-out
   app.get<{ Querystring: { wroc?: string } }>('/logowanie', { config: { access: 'guest' } }, async (request, reply) =>
@@ -89,7 +98,10 @@ export function accountsRoutes(app: FastifyInstance, services: Services): void {
             ? formError('email', 'accounts.errors.unconfirmed')
             : formError('email', 'accounts.errors.invalidCredentials');
       const status = result.reason === 'locked' ? 429 : 400;
-      return reply.render(<SignInPage form={failedForm(form.values, [error], request.t)} unconfirmed={result.reason === 'unconfirmed'} />, status);
+      return reply.render(
+        <SignInPage form={failedForm(form.values, [error], request.t)} unconfirmed={result.reason === 'unconfirmed'} />,
+        status,
+      );
     }
     reply.setCookie(sessionCookieName(services), result.token, {
       ...cookieOptions(services),
@@ -105,14 +117,18 @@ export function accountsRoutes(app: FastifyInstance, services: Services): void {
   });
 
   // Password reset
-  app.get('/haslo/przypomnij', { config: { access: 'public' } }, async (_request, reply) => reply.render(<ResetRequestPage form={emptyForm()} />));
+  app.get('/haslo/przypomnij', { config: { access: 'public' } }, async (_request, reply) =>
+    reply.render(<ResetRequestPage form={emptyForm()} />),
+  );
   app.post('/haslo/przypomnij', { config: { access: 'public', rateLimit: formRateLimit(services) } }, async (request, reply) => {
     const form = parseForm(ZEmailOnly, request.body);
     if (!form.ok) return reply.render(<ResetRequestPage form={failedForm(form.values, form.errors, request.t)} />, 400);
     await requestPasswordReset(services, form.data.email, request.language);
     return reply.redirect('/haslo/sprawdz-poczte', 303);
   });
-  app.get('/haslo/sprawdz-poczte', { config: { access: 'public' } }, async (_request, reply) => reply.render(<CheckYourMailPage kind="reset" />));
+  app.get('/haslo/sprawdz-poczte', { config: { access: 'public' } }, async (_request, reply) =>
+    reply.render(<CheckYourMailPage kind="reset" />),
+  );
   app.get('/haslo/nowe', { config: { access: 'public' } }, async (request, reply) => {
     const token = tokenFromQuery(request);
     if (!token || !(await findUsableToken(services.db, token, 'reset_password'))) {
@@ -154,13 +170,20 @@ export function accountsRoutes(app: FastifyInstance, services: Services): void {
       />,
     );
   });
-  app.get('/konto/haslo', { config: { access: 'user' } }, async (_request, reply) => reply.render(<ChangePasswordPage form={emptyForm()} />));
+  app.get('/konto/haslo', { config: { access: 'user' } }, async (_request, reply) =>
+    reply.render(<ChangePasswordPage form={emptyForm()} />),
+  );
   app.post('/konto/haslo', { config: { access: 'user', rateLimit: formRateLimit(services) } }, async (request, reply) => {
     const form = parseForm(ZChangePassword, request.body);
     if (!form.ok) return reply.render(<ChangePasswordPage form={failedForm({}, form.errors, request.t)} />, 400);
     const result = await changePassword(services, currentUser(request), form.data, request.language);
     if (!result.ok) {
-      return reply.render(<ChangePasswordPage form={failedForm({}, [formError('currentPassword', 'accounts.errors.wrongCurrentPassword')], request.t)} />, 400);
+      return reply.render(
+        <ChangePasswordPage
+          form={failedForm({}, [formError('currentPassword', 'accounts.errors.wrongCurrentPassword')], request.t)}
+        />,
+        400,
+      );
     }
     return reply.redirectWithFlash('/konto', { kind: 'success', key: 'flash.passwordChanged' });
   });

@@ -29,8 +29,18 @@ export const ZResetPassword = z
 export type TResetPassword = z.infer<typeof ZResetPassword>;
 
 export const ZChangePassword = z
-  .object({ currentPassword: zPassword, password: zNewPassword, passwordConfirmation: z.string({ error: 'validation.required' }) })
+  .object({
+    currentPassword: zPassword,
+    password: zNewPassword,
+    passwordConfirmation: z.string({ error: 'validation.required' }),
+  })
   .refine((v) => v.password === v.passwordConfirmation, { path: ['passwordConfirmation'], error: 'validation.passwordsDiffer' });
 export type TChangePassword = z.infer<typeof ZChangePassword>;
 
-export const ZSessionParams = z.object({ id: z.coerce.number().int().positive().max(2 ** 31) });
+export const ZSessionParams = z.object({
+  id: z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(2 ** 31),
+});

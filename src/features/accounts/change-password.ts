@@ -29,7 +29,10 @@ export async function changePassword(
       .where('id', '=', user.id)
       .execute();
     const ended = await destroyUserSessions(trx, user.id, user.sessionId);
-    await queueAccountMail(trx, 'passwordChanged', stored.email, language, { site: services.config.baseUrl, name: stored.display_name });
+    await queueAccountMail(trx, 'passwordChanged', stored.email, language, {
+      site: services.config.baseUrl,
+      name: stored.display_name,
+    });
     await recordAudit(trx, {
       actor: userActor(user.id),
       action: 'account.password_changed',

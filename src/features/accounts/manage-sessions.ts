@@ -16,7 +16,12 @@ export function listSessions(services: Services, userId: number) {
 export async function signOut(services: Services, user: AuthenticatedUser): Promise<void> {
   await services.db.transaction().execute(async (trx) => {
     await destroySession(trx, user.sessionId);
-    await recordAudit(trx, { actor: userActor(user.id), action: 'account.signed_out', subjectType: 'session', subjectId: user.sessionId });
+    await recordAudit(trx, {
+      actor: userActor(user.id),
+      action: 'account.signed_out',
+      subjectType: 'session',
+      subjectId: user.sessionId,
+    });
   });
 }
 
@@ -25,7 +30,12 @@ export async function endSession(services: Services, user: AuthenticatedUser, se
   return services.db.transaction().execute(async (trx) => {
     const result = await trx.deleteFrom('sessions').where('id', '=', sessionId).where('user_id', '=', user.id).executeTakeFirst();
     if (Number(result.numDeletedRows) !== 1) return false;
-    await recordAudit(trx, { actor: userActor(user.id), action: 'account.session_ended', subjectType: 'session', subjectId: sessionId });
+    await recordAudit(trx, {
+      actor: userActor(user.id),
+      action: 'account.session_ended',
+      subjectType: 'session',
+      subjectId: sessionId,
+    });
     return true;
   });
 }

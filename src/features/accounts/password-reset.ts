@@ -34,7 +34,11 @@ export async function resetPassword(services: Services, input: TResetPassword, l
     const userId = await consumeToken(trx, input.token, 'reset_password');
     if (userId === null) return false;
     const now = new Date().toISOString();
-    const user = await trx.selectFrom('users').select(['email', 'display_name', 'email_confirmed_at']).where('id', '=', userId).executeTakeFirstOrThrow();
+    const user = await trx
+      .selectFrom('users')
+      .select(['email', 'display_name', 'email_confirmed_at'])
+      .where('id', '=', userId)
+      .executeTakeFirstOrThrow();
     await trx
       .updateTable('users')
       .set((eb) => ({
@@ -46,7 +50,10 @@ export async function resetPassword(services: Services, input: TResetPassword, l
       .where('id', '=', userId)
       .execute();
     const ended = await destroyUserSessions(trx, userId);
-    await queueAccountMail(trx, 'passwordChanged', user.email, language, { site: services.config.baseUrl, name: user.display_name });
+    await queueAccountMail(trx, 'passwordChanged', user.email, language, {
+      site: services.config.baseUrl,
+      name: user.display_name,
+    });
     await recordAudit(trx, {
       actor: userActor(userId),
       action: 'account.password_reset',

@@ -40,7 +40,10 @@ export async function distinctAuditActions(db: Kysely<DB>): Promise<string[]> {
 export const usersPageSize = 50;
 
 export async function listUsers(db: Kysely<DB>, page: number) {
-  const total = await db.selectFrom('users').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+  const total = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .executeTakeFirstOrThrow();
   const users = await db
     .selectFrom('users')
     .select(['id', 'email', 'display_name', 'email_confirmed_at', 'created_at'])
@@ -49,7 +52,15 @@ export async function listUsers(db: Kysely<DB>, page: number) {
     .offset((page - 1) * usersPageSize)
     .execute();
   const roles = users.length
-    ? await db.selectFrom('user_roles').select(['user_id', 'role']).where('user_id', 'in', users.map((u) => u.id)).execute()
+    ? await db
+        .selectFrom('user_roles')
+        .select(['user_id', 'role'])
+        .where(
+          'user_id',
+          'in',
+          users.map((u) => u.id),
+        )
+        .execute()
     : [];
   return {
     total: Number(total.n),
@@ -60,7 +71,10 @@ export async function listUsers(db: Kysely<DB>, page: number) {
 export const mailsPageSize = 50;
 
 export async function listMails(db: Kysely<DB>, page: number) {
-  const total = await db.selectFrom('mails').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+  const total = await db
+    .selectFrom('mails')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .executeTakeFirstOrThrow();
   const mails = await db
     .selectFrom('mails')
     .select(['id', 'to_address', 'subject', 'status', 'transport', 'created_at', 'sent_at'])

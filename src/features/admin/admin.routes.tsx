@@ -4,7 +4,15 @@ import { userActor } from '../../platform/audit/audit.js';
 import { formatDateTimeShort } from '../../platform/i18n/format.js';
 import { parseForm } from '../../platform/http/forms.js';
 import { ZAuditFilters, ZIdParam, ZPageQuery, ZRoleChange, auditPageSize } from './admin.schema.js';
-import { distinctAuditActions, findMail, listMails, listUsers, mailsPageSize, searchAuditLog, usersPageSize } from './admin.repo.js';
+import {
+  distinctAuditActions,
+  findMail,
+  listMails,
+  listUsers,
+  mailsPageSize,
+  searchAuditLog,
+  usersPageSize,
+} from './admin.repo.js';
 import { grantRole, revokeRole } from './change-role.js';
 import { AdminHomePage } from './views/admin-home.js';
 import { AuditLogPage } from './views/audit-log.js';
@@ -28,7 +36,13 @@ export function adminRoutes(app: FastifyInstance, services: Services): void {
     return reply.render(
       <AuditLogPage
         model={{
-          filters: { akcja: filters.akcja ?? '', kto: filters.kto ?? '', obiekt: filters.obiekt ?? '', od: filters.od ?? '', do: filters.do ?? '' },
+          filters: {
+            akcja: filters.akcja ?? '',
+            kto: filters.kto ?? '',
+            obiekt: filters.obiekt ?? '',
+            od: filters.od ?? '',
+            do: filters.do ?? '',
+          },
           actions,
           total: result.total,
           page: result.page,

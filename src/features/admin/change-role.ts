@@ -15,7 +15,14 @@ export async function grantRole(db: Kysely<DB>, actor: Actor, userId: number, ro
       .insertInto('user_roles')
       .values({ user_id: userId, role, granted_at: new Date().toISOString(), granted_by: actor.userId })
       .execute();
-    await recordAudit(trx, { actor, action: 'role.granted', subjectType: 'user', subjectId: userId, before: { roles: before }, after: { roles: [...before, role].sort() } });
+    await recordAudit(trx, {
+      actor,
+      action: 'role.granted',
+      subjectType: 'user',
+      subjectId: userId,
+      before: { roles: before },
+      after: { roles: [...before, role].sort() },
+    });
     return { ok: true, changed: true } as const;
   });
 }
@@ -28,11 +35,22 @@ export async function revokeRole(db: Kysely<DB>, actor: Actor, userId: number, r
     const before = (await trx.selectFrom('user_roles').select('role').where('user_id', '=', userId).execute()).map((r) => r.role);
     if (!before.includes(role)) return { ok: true, changed: false } as const;
     if (role === 'administrator') {
-      const admins = await trx.selectFrom('user_roles').select((eb) => eb.fn.countAll().as('n')).where('role', '=', 'administrator').executeTakeFirstOrThrow();
+      const admins = await trx
+        .selectFrom('user_roles')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .where('role', '=', 'administrator')
+        .executeTakeFirstOrThrow();
       if (Number(admins.n) <= 1) return { ok: false, reason: 'lastAdministrator' } as const;
     }
     await trx.deleteFrom('user_roles').where('user_id', '=', userId).where('role', '=', role).execute();
-    await recordAudit(trx, { actor, action: 'role.revoked', subjectType: 'user', subjectId: userId, before: { roles: before }, after: { roles: before.filter((r) => r !== role) } });
+    await recordAudit(trx, {
+      actor,
+      action: 'role.revoked',
+      subjectType: 'user',
+      subjectId: userId,
+      before: { roles: before },
+      after: { roles: before.filter((r) => r !== role) },
+    });
     return { ok: true, changed: true } as const;
   });
 }

@@ -9,7 +9,13 @@ import { SettingsPage } from './views/settings.js';
 import { ZSiteSettings } from './settings.schema.js';
 import { updateSettings } from './update-settings.js';
 
-const ZSettingsForm = ZSiteSettings.extend({ version: z.coerce.number().int().min(0).max(2 ** 31) });
+const ZSettingsForm = ZSiteSettings.extend({
+  version: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 31),
+});
 export const maxLogoBytes = 512 * 1024;
 
 export async function settingsRoutes(app: FastifyInstance, services: Services): Promise<void> {
@@ -34,7 +40,11 @@ export async function settingsRoutes(app: FastifyInstance, services: Services): 
       const current = await services.settings.get();
       return reply.render(
         <SettingsPage
-          form={failedForm({ ...form.values, version: String(current.version) }, [formError('', 'admin.settings.conflict')], request.t)}
+          form={failedForm(
+            { ...form.values, version: String(current.version) },
+            [formError('', 'admin.settings.conflict')],
+            request.t,
+          )}
         />,
         409,
       );
@@ -51,7 +61,10 @@ export async function settingsRoutes(app: FastifyInstance, services: Services): 
       const stored = await services.settings.get();
       const values = Object.fromEntries(Object.entries(stored.settings).map(([k, v]) => [k, String(v)]));
       const error = formError('logo', data && data.length > 0 ? 'admin.settings.logoType' : 'admin.settings.logoMissing');
-      return reply.render(<SettingsPage form={failedForm({ ...values, version: String(stored.version) }, [error], request.t)} />, 400);
+      return reply.render(
+        <SettingsPage form={failedForm({ ...values, version: String(stored.version) }, [error], request.t)} />,
+        400,
+      );
     }
     const user = request.currentUser!;
     await services.files.write('settings/logo', type, data);

@@ -43,7 +43,9 @@ export async function renderErrorPage(
     return reply
       .code(known)
       .type('text/html; charset=utf-8')
-      .send('<!DOCTYPE html><html lang="pl"><head><meta charset="utf-8"><title>Błąd</title></head><body><main><h1>Wystąpił błąd</h1><p>Spróbuj ponownie za chwilę.</p></main></body></html>');
+      .send(
+        '<!DOCTYPE html><html lang="pl"><head><meta charset="utf-8"><title>Błąd</title></head><body><main><h1>Wystąpił błąd</h1><p>Spróbuj ponownie za chwilę.</p></main></body></html>',
+      );
   }
 }
 

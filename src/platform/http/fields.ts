@@ -7,7 +7,7 @@ import { z } from 'zod';
 
 // eslint-disable-next-line no-control-regex
 const controlCharacters = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u2028\u2029]/;
-// eslint-disable-next-line no-control-regex
+
 const lineBreakOrTab = /[\n\r\t]/;
 
 function text(max: number, multiline: boolean) {
@@ -27,7 +27,16 @@ export const zMultiline = (max: number) => text(max, true);
 
 /** An optional text: missing or blank becomes '' and skips the inner checks. */
 export function zOptional<T extends z.ZodType<string>>(inner: T) {
-  return z.union([z.literal('').or(z.undefined()).transform(() => ''), inner], { error: 'validation.invalid' });
+  return z.union(
+    [
+      z
+        .literal('')
+        .or(z.undefined())
+        .transform(() => ''),
+      inner,
+    ],
+    { error: 'validation.invalid' },
+  );
 }
 
 export const zEmail = zSingleLine(254)
@@ -35,7 +44,9 @@ export const zEmail = zSingleLine(254)
   .refine((v) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v), { error: 'validation.email' });
 
 export const zDateOnly = zSingleLine(10).refine(
-  (v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) &&
+  (v) =>
+    /^\d{4}-\d{2}-\d{2}$/.test(v) &&
+    !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) &&
     new Date(`${v}T00:00:00Z`).toISOString().startsWith(v),
   { error: 'validation.date' },
 );
@@ -57,6 +68,4 @@ export const zPassword = z
   .refine((v) => v.length > 0, { error: 'validation.required' })
   .refine((v) => v.length <= 256, { error: 'validation.tooLong', params: { max: 256 } });
 
-export const zCheckbox = z
-  .union([z.literal('yes'), z.literal('on'), z.undefined()])
-  .transform((v) => v !== undefined);
+export const zCheckbox = z.union([z.literal('yes'), z.literal('on'), z.undefined()]).transform((v) => v !== undefined);

@@ -14,9 +14,7 @@ export interface FieldError {
 
 export type FormValues = Record<string, string>;
 
-export type FormResult<T> =
-  | { ok: true; data: T; values: FormValues }
-  | { ok: false; errors: FieldError[]; values: FormValues };
+export type FormResult<T> = { ok: true; data: T; values: FormValues } | { ok: false; errors: FieldError[]; values: FormValues };
 
 /** Keeps what can be shown back in a field: strings (bounded), never files or nested objects. */
 export function rawValues(body: unknown): FormValues {

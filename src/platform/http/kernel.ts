@@ -136,10 +136,7 @@ export async function registerKernel(app: FastifyInstance, services: Services): 
   app.decorateReply('render', async function render(this: FastifyReply, page: VNode, status = 200) {
     const context = await viewContext(this.request, this, services);
     const html = `<!DOCTYPE html>${renderToString(h(ViewContext.Provider, { value: context }, page))}`;
-    return this.code(status)
-      .type('text/html; charset=utf-8')
-      .header('cache-control', 'no-cache, private')
-      .send(html);
+    return this.code(status).type('text/html; charset=utf-8').header('cache-control', 'no-cache, private').send(html);
   });
   app.decorateReply('redirectWithFlash', function redirectWithFlash(this: FastifyReply, url: string, flash: FlashMessage) {
     this.setCookie('flash', JSON.stringify(flash), { ...cookieOptions(services), signed: true, maxAge: 60 });

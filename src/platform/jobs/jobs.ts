@@ -25,12 +25,7 @@ export function backoffDelayMs(attempts: number): number {
   return Math.min(backoffMaxMs, backoffBaseMs * 2 ** Math.max(0, attempts - 1));
 }
 
-export async function enqueueJob(
-  db: Kysely<DB>,
-  kind: string,
-  payload: unknown,
-  options: EnqueueOptions = {},
-): Promise<number> {
+export async function enqueueJob(db: Kysely<DB>, kind: string, payload: unknown, options: EnqueueOptions = {}): Promise<number> {
   const now = new Date().toISOString();
   const row = await db
     .insertInto('jobs')
@@ -78,8 +73,7 @@ export class JobWorker {
         )
         .orderBy('run_at')
         .limit(1);
-    const candidate =
-      engine === 'postgres' ? due(db).forUpdate().skipLocked() : due(db);
+    const candidate = engine === 'postgres' ? due(db).forUpdate().skipLocked() : due(db);
     return db
       .updateTable('jobs')
       .set({ status: 'running', locked_at: nowIso, locked_by: this.id, attempts: sql`attempts + 1` })

@@ -12,11 +12,7 @@ export function Breadcrumbs(props: { items: Crumb[] }) {
       <ol class="breadcrumbs__list">
         {props.items.map((c, i) => (
           <li class="breadcrumbs__item">
-            {c.href && i < props.items.length - 1 ? (
-              <a href={c.href}>{c.label}</a>
-            ) : (
-              <span aria-current="page">{c.label}</span>
-            )}
+            {c.href && i < props.items.length - 1 ? <a href={c.href}>{c.label}</a> : <span aria-current="page">{c.label}</span>}
           </li>
         ))}
       </ol>

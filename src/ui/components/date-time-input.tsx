@@ -36,13 +36,27 @@ export function DateTimeInput(props: {
             <label class="field__label" for={id}>
               {t('ui.dateTime.date')}
             </label>
-            <input class="input input--short" type="date" id={id} name={`${props.name}Date`} value={props.value?.date ?? ''} aria-invalid={props.error ? 'true' : undefined} />
+            <input
+              class="input input--short"
+              type="date"
+              id={id}
+              name={`${props.name}Date`}
+              value={props.value?.date ?? ''}
+              aria-invalid={props.error ? 'true' : undefined}
+            />
           </div>
           <div class="date-time__item">
             <label class="field__label" for={`${id}-time`}>
               {t('ui.dateTime.time')}
             </label>
-            <input class="input input--short" type="time" id={`${id}-time`} name={`${props.name}Time`} value={props.value?.time ?? ''} aria-invalid={props.error ? 'true' : undefined} />
+            <input
+              class="input input--short"
+              type="time"
+              id={`${id}-time`}
+              name={`${props.name}Time`}
+              value={props.value?.time ?? ''}
+              aria-invalid={props.error ? 'true' : undefined}
+            />
           </div>
         </div>
       </fieldset>

@@ -41,10 +41,15 @@ export const componentExamples: ComponentExamples[] = [
       { name: 'text', render: () => <TextField name="ex-name" label="Nazwa organizacji" hint="Pełna nazwa, jak w KRS." /> },
       {
         name: 'with-error',
-        render: () => <TextField name="ex-nip" label="NIP" value="1234567890" error="NIP ma nieprawidłową cyfrę kontrolną." width="half" />,
+        render: () => (
+          <TextField name="ex-nip" label="NIP" value="1234567890" error="NIP ma nieprawidłową cyfrę kontrolną." width="half" />
+        ),
       },
       { name: 'optional', render: () => <TextField name="ex-www" label="Strona internetowa" type="url" required={false} /> },
-      { name: 'textarea', render: () => <TextArea name="ex-goals" label="Cele statutowe" hint="Można używać Markdown." rows={4} /> },
+      {
+        name: 'textarea',
+        render: () => <TextArea name="ex-goals" label="Cele statutowe" hint="Można używać Markdown." rows={4} />,
+      },
       {
         name: 'select',
         render: () => (
@@ -58,7 +63,10 @@ export const componentExamples: ComponentExamples[] = [
           />
         ),
       },
-      { name: 'checkbox', render: () => <Checkbox name="ex-volunteers" label="Szukamy wolontariuszy" hint="Pokażemy to w katalogu." /> },
+      {
+        name: 'checkbox',
+        render: () => <Checkbox name="ex-volunteers" label="Szukamy wolontariuszy" hint="Pokażemy to w katalogu." />,
+      },
     ],
   },
   {
@@ -97,7 +105,9 @@ export const componentExamples: ComponentExamples[] = [
   },
   {
     component: 'pagination',
-    examples: [{ name: 'middle', render: () => <Pagination page={5} pageCount={12} hrefFor={(p) => `/komponenty?strona=${p}`} /> }],
+    examples: [
+      { name: 'middle', render: () => <Pagination page={5} pageCount={12} hrefFor={(p) => `/komponenty?strona=${p}`} /> },
+    ],
   },
   {
     component: 'notification-banner',
@@ -128,7 +138,11 @@ export const componentExamples: ComponentExamples[] = [
         name: 'three-levels',
         render: () => (
           <Breadcrumbs
-            items={[{ label: 'Strona główna', href: '/' }, { label: 'Administracja', href: '/admin' }, { label: 'Dziennik zdarzeń' }]}
+            items={[
+              { label: 'Strona główna', href: '/' },
+              { label: 'Administracja', href: '/admin' },
+              { label: 'Dziennik zdarzeń' },
+            ]}
           />
         ),
       },

@@ -91,9 +91,7 @@ export function TextArea(p: FieldBase & { value?: string | undefined; rows?: num
   );
 }
 
-export function Select(
-  p: FieldBase & { value?: string | undefined; options: Array<{ value: string; label: string }> },
-) {
+export function Select(p: FieldBase & { value?: string | undefined; options: Array<{ value: string; label: string }> }) {
   return (
     <FieldFrame {...p}>
       <select
@@ -113,7 +111,14 @@ export function Select(
   );
 }
 
-export function Checkbox(p: { name: string; label: string; hint?: string; checked?: boolean; value?: string; error?: string | undefined }) {
+export function Checkbox(p: {
+  name: string;
+  label: string;
+  hint?: string;
+  checked?: boolean;
+  value?: string;
+  error?: string | undefined;
+}) {
   const { t } = useView();
   const id = fieldId(p.name);
   const ids = [p.hint ? `${id}-hint` : '', p.error ? `${id}-error` : ''].filter(Boolean).join(' ');

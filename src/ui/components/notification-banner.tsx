@@ -8,7 +8,11 @@ export function NotificationBanner(props: { kind?: BannerKind; title?: string; c
   const { t } = useView();
   const kind = props.kind ?? 'info';
   return (
-    <div class={`banner banner--${kind}`} role={kind === 'success' ? 'status' : 'region'} aria-label={kind === 'success' ? undefined : (props.title ?? t(`ui.banner.${kind}`))}>
+    <div
+      class={`banner banner--${kind}`}
+      role={kind === 'success' ? 'status' : 'region'}
+      aria-label={kind === 'success' ? undefined : (props.title ?? t(`ui.banner.${kind}`))}
+    >
       <p class="banner__title">{props.title ?? t(`ui.banner.${kind}`)}</p>
       <div class="banner__content">{props.children}</div>
     </div>

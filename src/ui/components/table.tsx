@@ -6,7 +6,13 @@ export interface TableColumn {
 }
 
 /** A data table with a caption and column headers; wide tables scroll inside their own box. */
-export function Table(props: { caption: ComponentChildren; columns: TableColumn[]; rows: ComponentChildren[][]; captionHidden?: boolean; empty?: ComponentChildren }) {
+export function Table(props: {
+  caption: ComponentChildren;
+  columns: TableColumn[];
+  rows: ComponentChildren[][];
+  captionHidden?: boolean;
+  empty?: ComponentChildren;
+}) {
   return (
     <div class="table-wrap" role="region" aria-label={typeof props.caption === 'string' ? props.caption : undefined} tabindex={0}>
       <table class="table">

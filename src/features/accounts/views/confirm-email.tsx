@@ -28,7 +28,15 @@ export function ResendConfirmationPage({ form }: { form: FormModel }) {
       <ErrorSummary errors={form.errors} />
       <p>{t('accounts.resend.body')}</p>
       <Form action="/potwierdz-email/ponow">
-        <TextField name="email" type="email" label={t('accounts.fields.email')} value={form.values.email} error={errorFor(form, 'email')} autocomplete="email" spellcheck={false} />
+        <TextField
+          name="email"
+          type="email"
+          label={t('accounts.fields.email')}
+          value={form.values.email}
+          error={errorFor(form, 'email')}
+          autocomplete="email"
+          spellcheck={false}
+        />
         <Button>{t('accounts.resend.submit')}</Button>
       </Form>
     </Layout>

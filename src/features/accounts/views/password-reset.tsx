@@ -15,7 +15,15 @@ export function ResetRequestPage({ form }: { form: FormModel }) {
       <ErrorSummary errors={form.errors} />
       <p>{t('accounts.reset.intro')}</p>
       <Form action="/haslo/przypomnij">
-        <TextField name="email" type="email" label={t('accounts.fields.email')} value={form.values.email} error={errorFor(form, 'email')} autocomplete="email" spellcheck={false} />
+        <TextField
+          name="email"
+          type="email"
+          label={t('accounts.fields.email')}
+          value={form.values.email}
+          error={errorFor(form, 'email')}
+          autocomplete="email"
+          spellcheck={false}
+        />
         <Button>{t('accounts.reset.submit')}</Button>
       </Form>
     </Layout>
@@ -30,8 +38,21 @@ export function NewPasswordPage({ form }: { form: FormModel }) {
       <ErrorSummary errors={form.errors} />
       <Form action="/haslo/nowe">
         <input type="hidden" name="token" value={form.values.token ?? ''} />
-        <TextField name="password" type="password" label={t('accounts.fields.newPassword')} hint={t('accounts.fields.newPasswordHint', { min: passwordMinLength })} error={errorFor(form, 'password')} autocomplete="new-password" />
-        <TextField name="passwordConfirmation" type="password" label={t('accounts.fields.passwordConfirmation')} error={errorFor(form, 'passwordConfirmation')} autocomplete="new-password" />
+        <TextField
+          name="password"
+          type="password"
+          label={t('accounts.fields.newPassword')}
+          hint={t('accounts.fields.newPasswordHint', { min: passwordMinLength })}
+          error={errorFor(form, 'password')}
+          autocomplete="new-password"
+        />
+        <TextField
+          name="passwordConfirmation"
+          type="password"
+          label={t('accounts.fields.passwordConfirmation')}
+          error={errorFor(form, 'passwordConfirmation')}
+          autocomplete="new-password"
+        />
         <Button>{t('accounts.newPassword.submit')}</Button>
       </Form>
     </Layout>

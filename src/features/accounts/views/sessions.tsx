@@ -16,7 +16,10 @@ export interface SessionRow {
 export function SessionsPage({ sessions }: { sessions: SessionRow[] }) {
   const { t } = useView();
   return (
-    <Layout title={t('accounts.sessions.title')} breadcrumbs={[{ label: t('layout.nav.account'), href: '/konto' }, { label: t('accounts.sessions.title') }]}>
+    <Layout
+      title={t('accounts.sessions.title')}
+      breadcrumbs={[{ label: t('layout.nav.account'), href: '/konto' }, { label: t('accounts.sessions.title') }]}
+    >
       <h1>{t('accounts.sessions.title')}</h1>
       <p>{t('accounts.sessions.intro')}</p>
       <Table
@@ -36,7 +39,9 @@ export function SessionsPage({ sessions }: { sessions: SessionRow[] }) {
           <Form action={`/konto/sesje/${s.id}/zakoncz`}>
             <Button variant="secondary">
               {t('accounts.sessions.end')}
-              <span class="visually-hidden">: {s.device}, {s.signedInAt}</span>
+              <span class="visually-hidden">
+                : {s.device}, {s.signedInAt}
+              </span>
             </Button>
           </Form>,
         ])}

@@ -20,8 +20,22 @@ export function SignInPage({ form, unconfirmed }: { form: FormModel; unconfirmed
       )}
       <Form action="/logowanie">
         {form.values.wroc && <input type="hidden" name="wroc" value={form.values.wroc} />}
-        <TextField name="email" type="email" label={t('accounts.fields.email')} value={form.values.email} error={errorFor(form, 'email')} autocomplete="email" spellcheck={false} />
-        <TextField name="password" type="password" label={t('accounts.fields.password')} error={errorFor(form, 'password')} autocomplete="current-password" />
+        <TextField
+          name="email"
+          type="email"
+          label={t('accounts.fields.email')}
+          value={form.values.email}
+          error={errorFor(form, 'email')}
+          autocomplete="email"
+          spellcheck={false}
+        />
+        <TextField
+          name="password"
+          type="password"
+          label={t('accounts.fields.password')}
+          error={errorFor(form, 'password')}
+          autocomplete="current-password"
+        />
         <Button>{t('accounts.signIn.submit')}</Button>
       </Form>
       <ul class="link-list">

@@ -16,10 +16,39 @@ export function SignUpPage({ form }: { form: FormModel }) {
       <ErrorSummary errors={form.errors} />
       <p>{t('accounts.signUp.intro')}</p>
       <Form action="/rejestracja">
-        <TextField name="displayName" label={t('accounts.fields.displayName')} hint={t('accounts.fields.displayNameHint')} value={form.values.displayName} error={errorFor(form, 'displayName')} autocomplete="name" maxLength={100} />
-        <TextField name="email" type="email" label={t('accounts.fields.email')} value={form.values.email} error={errorFor(form, 'email')} autocomplete="email" spellcheck={false} />
-        <TextField name="password" type="password" label={t('accounts.fields.newPassword')} hint={t('accounts.fields.newPasswordHint', { min: passwordMinLength })} error={errorFor(form, 'password')} autocomplete="new-password" />
-        <TextField name="passwordConfirmation" type="password" label={t('accounts.fields.passwordConfirmation')} error={errorFor(form, 'passwordConfirmation')} autocomplete="new-password" />
+        <TextField
+          name="displayName"
+          label={t('accounts.fields.displayName')}
+          hint={t('accounts.fields.displayNameHint')}
+          value={form.values.displayName}
+          error={errorFor(form, 'displayName')}
+          autocomplete="name"
+          maxLength={100}
+        />
+        <TextField
+          name="email"
+          type="email"
+          label={t('accounts.fields.email')}
+          value={form.values.email}
+          error={errorFor(form, 'email')}
+          autocomplete="email"
+          spellcheck={false}
+        />
+        <TextField
+          name="password"
+          type="password"
+          label={t('accounts.fields.newPassword')}
+          hint={t('accounts.fields.newPasswordHint', { min: passwordMinLength })}
+          error={errorFor(form, 'password')}
+          autocomplete="new-password"
+        />
+        <TextField
+          name="passwordConfirmation"
+          type="password"
+          label={t('accounts.fields.passwordConfirmation')}
+          error={errorFor(form, 'passwordConfirmation')}
+          autocomplete="new-password"
+        />
         <p class="field__hint">
           {t('accounts.signUp.privacy')} <a href="/polityka-prywatnosci">{t('accounts.signUp.privacyLink')}</a>.
         </p>

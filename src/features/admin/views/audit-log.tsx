@@ -13,7 +13,16 @@ export interface AuditLogModel {
   page: number;
   pageCount: number;
   pageHref: (page: number) => string;
-  entries: Array<{ id: number; occurredAt: string; occurredAtIso: string; actor: string; action: string; subject: string; before: string | null; after: string | null }>;
+  entries: Array<{
+    id: number;
+    occurredAt: string;
+    occurredAtIso: string;
+    actor: string;
+    action: string;
+    subject: string;
+    before: string | null;
+    after: string | null;
+  }>;
 }
 
 function Change(props: { before: string | null; after: string | null }) {
@@ -41,7 +50,11 @@ function Change(props: { before: string | null; after: string | null }) {
 export function AuditLogPage({ model }: { model: AuditLogModel }) {
   const { t } = useView();
   return (
-    <Layout title={t('admin.audit.title')} wide breadcrumbs={[{ label: t('admin.title'), href: '/admin' }, { label: t('admin.audit.title') }]}>
+    <Layout
+      title={t('admin.audit.title')}
+      wide
+      breadcrumbs={[{ label: t('admin.title'), href: '/admin' }, { label: t('admin.audit.title') }]}
+    >
       <h1>{t('admin.audit.title')}</h1>
       <p>{t('admin.audit.intro')}</p>
       <Form action="/admin/dziennik" method="get" class="filters">
@@ -52,9 +65,29 @@ export function AuditLogPage({ model }: { model: AuditLogModel }) {
           options={[{ value: '', label: t('admin.audit.filters.any') }, ...model.actions.map((a) => ({ value: a, label: a }))]}
         />
         <TextField name="kto" type="email" label={t('admin.audit.filters.actor')} value={model.filters.kto} required={false} />
-        <TextField name="obiekt" label={t('admin.audit.filters.subject')} hint={t('admin.audit.filters.subjectHint')} value={model.filters.obiekt} required={false} />
-        <TextField name="od" type="date" label={t('admin.audit.filters.from')} value={model.filters.od} required={false} width="short" />
-        <TextField name="do" type="date" label={t('admin.audit.filters.to')} value={model.filters.do} required={false} width="short" />
+        <TextField
+          name="obiekt"
+          label={t('admin.audit.filters.subject')}
+          hint={t('admin.audit.filters.subjectHint')}
+          value={model.filters.obiekt}
+          required={false}
+        />
+        <TextField
+          name="od"
+          type="date"
+          label={t('admin.audit.filters.from')}
+          value={model.filters.od}
+          required={false}
+          width="short"
+        />
+        <TextField
+          name="do"
+          type="date"
+          label={t('admin.audit.filters.to')}
+          value={model.filters.do}
+          required={false}
+          width="short"
+        />
         <Button variant="secondary">{t('admin.audit.filters.submit')}</Button>
       </Form>
       <Table

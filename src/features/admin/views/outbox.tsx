@@ -22,15 +22,29 @@ function StatusTag({ status }: { status: string }) {
 export function OutboxPage({ model }: { model: OutboxModel }) {
   const { t } = useView();
   return (
-    <Layout title={t('admin.outbox.title')} wide breadcrumbs={[{ label: t('admin.title'), href: '/admin' }, { label: t('admin.outbox.title') }]}>
+    <Layout
+      title={t('admin.outbox.title')}
+      wide
+      breadcrumbs={[{ label: t('admin.title'), href: '/admin' }, { label: t('admin.outbox.title') }]}
+    >
       <h1>{t('admin.outbox.title')}</h1>
       <NotificationBanner>
         <p>{t(model.smtpConfigured ? 'admin.outbox.smtp' : 'admin.outbox.noSmtp')}</p>
       </NotificationBanner>
       <Table
         caption={t('admin.outbox.caption', { count: model.total })}
-        columns={[{ label: t('admin.outbox.columns.created') }, { label: t('admin.outbox.columns.to') }, { label: t('admin.outbox.columns.subject') }, { label: t('admin.outbox.columns.status') }]}
-        rows={model.mails.map((m) => [m.createdAt, m.to, <a href={`/admin/poczta/${m.id}`}>{m.subject}</a>, <StatusTag status={m.status} />])}
+        columns={[
+          { label: t('admin.outbox.columns.created') },
+          { label: t('admin.outbox.columns.to') },
+          { label: t('admin.outbox.columns.subject') },
+          { label: t('admin.outbox.columns.status') },
+        ]}
+        rows={model.mails.map((m) => [
+          m.createdAt,
+          m.to,
+          <a href={`/admin/poczta/${m.id}`}>{m.subject}</a>,
+          <StatusTag status={m.status} />,
+        ])}
         empty={t('admin.outbox.empty')}
       />
       <Pagination page={model.page} pageCount={model.pageCount} hrefFor={(p) => `/admin/poczta?strona=${p}`} />
@@ -65,7 +79,11 @@ export function MailPage({ model }: { model: MailModel }) {
   return (
     <Layout
       title={model.subject}
-      breadcrumbs={[{ label: t('admin.title'), href: '/admin' }, { label: t('admin.outbox.title'), href: '/admin/poczta' }, { label: model.subject }]}
+      breadcrumbs={[
+        { label: t('admin.title'), href: '/admin' },
+        { label: t('admin.outbox.title'), href: '/admin/poczta' },
+        { label: model.subject },
+      ]}
     >
       <h1>{model.subject}</h1>
       <dl class="summary-list">

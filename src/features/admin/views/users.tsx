@@ -11,7 +11,15 @@ export interface UsersModel {
   page: number;
   pageCount: number;
   currentUserId: number;
-  users: Array<{ id: number; email: string; displayName: string; confirmed: boolean; createdAt: string; isOfficial: boolean; isAdministrator: boolean }>;
+  users: Array<{
+    id: number;
+    email: string;
+    displayName: string;
+    confirmed: boolean;
+    createdAt: string;
+    isOfficial: boolean;
+    isAdministrator: boolean;
+  }>;
 }
 
 function RoleButton(props: { userId: number; role: 'official' | 'administrator'; has: boolean; who: string }) {
@@ -31,7 +39,11 @@ function RoleButton(props: { userId: number; role: 'official' | 'administrator';
 export function UsersPage({ model }: { model: UsersModel }) {
   const { t } = useView();
   return (
-    <Layout title={t('admin.users.title')} wide breadcrumbs={[{ label: t('admin.title'), href: '/admin' }, { label: t('admin.users.title') }]}>
+    <Layout
+      title={t('admin.users.title')}
+      wide
+      breadcrumbs={[{ label: t('admin.title'), href: '/admin' }, { label: t('admin.users.title') }]}
+    >
       <h1>{t('admin.users.title')}</h1>
       <Table
         caption={t('admin.users.caption', { count: model.total })}
@@ -47,13 +59,20 @@ export function UsersPage({ model }: { model: UsersModel }) {
             <br />
             <span class="muted">{u.email}</span>
           </>,
-          u.confirmed ? <Tag colour="green">{t('admin.users.confirmed')}</Tag> : <Tag colour="yellow">{t('admin.users.unconfirmed')}</Tag>,
+          u.confirmed ? (
+            <Tag colour="green">{t('admin.users.confirmed')}</Tag>
+          ) : (
+            <Tag colour="yellow">{t('admin.users.unconfirmed')}</Tag>
+          ),
           <>
-            {u.isAdministrator && <Tag colour="blue">{t('accounts.roles.administrator')}</Tag>} {u.isOfficial && <Tag colour="blue">{t('accounts.roles.official')}</Tag>}
+            {u.isAdministrator && <Tag colour="blue">{t('accounts.roles.administrator')}</Tag>}{' '}
+            {u.isOfficial && <Tag colour="blue">{t('accounts.roles.official')}</Tag>}
           </>,
           <div class="actions actions--tight">
             <RoleButton userId={u.id} role="official" has={u.isOfficial} who={u.email} />
-            {u.id !== model.currentUserId && <RoleButton userId={u.id} role="administrator" has={u.isAdministrator} who={u.email} />}
+            {u.id !== model.currentUserId && (
+              <RoleButton userId={u.id} role="administrator" has={u.isAdministrator} who={u.email} />
+            )}
           </div>,
         ])}
       />

@@ -23,10 +23,20 @@ export function SettingsPage({ form }: { form: FormModel }) {
     />
   );
   const area = (name: string, optional = false) => (
-    <TextArea name={name} label={k(name)} value={form.values[name]} error={errorFor(form, name)} required={optional ? false : undefined} rows={4} />
+    <TextArea
+      name={name}
+      label={k(name)}
+      value={form.values[name]}
+      error={errorFor(form, name)}
+      required={optional ? false : undefined}
+      rows={4}
+    />
   );
   return (
-    <Layout title={t('admin.settings.title')} breadcrumbs={[{ label: t('admin.title'), href: '/admin' }, { label: t('admin.settings.title') }]}>
+    <Layout
+      title={t('admin.settings.title')}
+      breadcrumbs={[{ label: t('admin.title'), href: '/admin' }, { label: t('admin.settings.title') }]}
+    >
       <h1>{t('admin.settings.title')}</h1>
       <ErrorSummary errors={form.errors} />
       <Form action="/admin/ustawienia">
@@ -89,7 +99,14 @@ export function SettingsPage({ form }: { form: FormModel }) {
               {errorFor(form, 'logo')}
             </p>
           )}
-          <input class="file-input" type="file" id={fieldId('logo')} name="logo" accept="image/png,image/jpeg,image/webp" aria-describedby={`${fieldId('logo')}-hint${errorFor(form, 'logo') ? ` ${fieldId('logo')}-error` : ''}`} />
+          <input
+            class="file-input"
+            type="file"
+            id={fieldId('logo')}
+            name="logo"
+            accept="image/png,image/jpeg,image/webp"
+            aria-describedby={`${fieldId('logo')}-hint${errorFor(form, 'logo') ? ` ${fieldId('logo')}-error` : ''}`}
+          />
         </div>
         <Button variant="secondary">{t('admin.settings.logoSubmit')}</Button>
       </form>

@@ -40,10 +40,16 @@ export function AccessibilityStatementPage({ model }: { model: AccessibilityStat
       </p>
       <ul>
         <li>
-          {k('publishedOn')}: <time id="a11y-data-publikacja" datetime={model.publishedOn.iso}>{model.publishedOn.text}</time>
+          {k('publishedOn')}:{' '}
+          <time id="a11y-data-publikacja" datetime={model.publishedOn.iso}>
+            {model.publishedOn.text}
+          </time>
         </li>
         <li>
-          {k('updatedOn')}: <time id="a11y-data-aktualizacja" datetime={model.updatedOn.iso}>{model.updatedOn.text}</time>
+          {k('updatedOn')}:{' '}
+          <time id="a11y-data-aktualizacja" datetime={model.updatedOn.iso}>
+            {model.updatedOn.text}
+          </time>
         </li>
       </ul>
       <h2>{k('statusHeading')}</h2>
@@ -51,11 +57,19 @@ export function AccessibilityStatementPage({ model }: { model: AccessibilityStat
       {s.a11yNonAccessibleContent && <Paragraphs text={s.a11yNonAccessibleContent} />}
       <h2>{k('preparationHeading')}</h2>
       <p>
-        {k('preparedOn')}: <time id="a11y-data-sporzadzenie" datetime={model.preparedOn.iso}>{model.preparedOn.text}</time>.
+        {k('preparedOn')}:{' '}
+        <time id="a11y-data-sporzadzenie" datetime={model.preparedOn.iso}>
+          {model.preparedOn.text}
+        </time>
+        .
         {model.reviewedOn && (
           <>
             {' '}
-            {k('reviewedOn')}: <time id="a11y-data-przeglad" datetime={model.reviewedOn.iso}>{model.reviewedOn.text}</time>.
+            {k('reviewedOn')}:{' '}
+            <time id="a11y-data-przeglad" datetime={model.reviewedOn.iso}>
+              {model.reviewedOn.text}
+            </time>
+            .
           </>
         )}
       </p>
