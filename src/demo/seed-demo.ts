@@ -87,6 +87,19 @@ export async function seedDemo(services: Services): Promise<boolean> {
   const existing = await services.db.selectFrom('users').select('id').limit(1).executeTakeFirst();
   if (existing) return false;
   const passwordHash = await hashPassword(demoPassword);
+  try {
+    await insertDemo(services, passwordHash);
+  } catch (error) {
+    // Another instance starting at the same moment may have seeded first (unique e-mail violation).
+    const seededElsewhere = await services.db.selectFrom('users').select('id').limit(1).executeTakeFirst();
+    if (seededElsewhere) return false;
+    throw error;
+  }
+  services.settings.invalidate();
+  return true;
+}
+
+async function insertDemo(services: Services, passwordHash: string): Promise<void> {
   await services.db.transaction().execute(async (trx) => {
     const now = new Date().toISOString();
     await writeSettings(trx, demoSettings, 0, null, now);
@@ -125,6 +138,4 @@ export async function seedDemo(services: Services): Promise<boolean> {
       after: { accounts: demoAccounts.map((a) => a.email) },
     });
   });
-  services.settings.invalidate();
-  return true;
 }

@@ -83,7 +83,8 @@ export function warsawToUtc(date: string, time: string): Date {
     throw new RangeError(`Invalid Warsaw date/time: ${date} ${time}`);
   }
   const wall = Date.parse(`${date}T${time.length === 5 ? `${time}:00` : time}Z`);
-  if (Number.isNaN(wall)) throw new RangeError(`Invalid Warsaw date/time: ${date} ${time}`);
+  if (Number.isNaN(wall) || !new Date(wall).toISOString().startsWith(date))
+    throw new RangeError(`Invalid Warsaw date/time: ${date} ${time}`);
   const candidates = [-180, -60, 0, 60, 180]
     .map((shift) => offsetMinutesAt(new Date(wall + shift * 60_000)))
     .filter((v, i, all) => all.indexOf(v) === i)
