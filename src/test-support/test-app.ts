@@ -13,6 +13,11 @@ import { hashPassword } from '../platform/auth/passwords.js';
 import type { Role } from '../platform/db/schema.js';
 import { createTestDatabase, type TestDatabase } from './databases.js';
 
+/** Route tests run on SQLite; `TEST_ENGINE=postgres` (npm run test:postgres) runs them on PostgreSQL. */
+export function defaultTestEngine(): Engine {
+  return process.env.TEST_ENGINE === 'postgres' ? 'postgres' : 'sqlite';
+}
+
 export function testConfig(overrides: Record<string, string> = {}): Config {
   return loadConfig({
     NODE_ENV: 'test',
@@ -40,7 +45,7 @@ export interface TestApp {
 export async function createTestApp(
   options: { engine?: Engine; env?: Record<string, string>; mailTransport?: MailTransport } = {},
 ): Promise<TestApp> {
-  const testDatabase = await createTestDatabase(options.engine ?? 'sqlite');
+  const testDatabase = await createTestDatabase(options.engine ?? defaultTestEngine());
   const config = testConfig(options.env);
   const services = createServices(
     testDatabase.database,
