@@ -135,7 +135,7 @@ async function insertDemo(services: Services, passwordHash: string): Promise<voi
       actor: systemActor,
       action: 'demo.seeded',
       subjectType: 'installation',
-      after: { accounts: demoAccounts.map((a) => a.email) },
+      after: { accounts: demoAccounts.length },
     });
   });
 }

@@ -41,7 +41,8 @@ export async function signUp(services: Services, input: TSignUp, language: Langu
       action: 'account.signed_up',
       subjectType: 'user',
       subjectId: userId,
-      after: { email: input.email, displayName: input.displayName },
+      // No contact data in the append-only log: it would outlive the account's erasure.
+      after: { emailConfirmed: false },
     });
   });
 }

@@ -46,7 +46,7 @@ export async function createAdministrator(
       action: 'account.created_as_administrator',
       subjectType: 'user',
       subjectId: user.id,
-      after: { email, displayName: input.displayName, roles: ['administrator'] },
+      after: { emailConfirmed: true, roles: ['administrator'] },
     });
     return user.id;
   });
