@@ -10,6 +10,7 @@ import { registerKernel } from './platform/http/kernel.js';
 import { logSerializers, redactPaths } from './platform/http/logging.js';
 import { accountsFeature } from './features/accounts/index.js';
 import { adminFeature } from './features/admin/index.js';
+import { personalDataFeature } from './features/personal-data/index.js';
 import { siteFeature } from './features/site/index.js';
 import { settingsFeature } from './features/settings/index.js';
 
@@ -32,7 +33,7 @@ declare module 'fastify' {
   }
 }
 
-export const features: Feature[] = [siteFeature, accountsFeature, settingsFeature, adminFeature];
+export const features: Feature[] = [siteFeature, accountsFeature, personalDataFeature, settingsFeature, adminFeature];
 
 export async function buildApp(services: Services): Promise<FastifyInstance> {
   const app = Fastify({

@@ -1,0 +1,35 @@
+import type { Services } from '../../services.js';
+import { recordAudit, userActor } from '../../platform/audit/audit.js';
+import { verifyPassword } from '../../platform/auth/passwords.js';
+import type { AuthenticatedUser } from '../../platform/auth/sessions.js';
+
+export type EraseAccountResult = { ok: true } | { ok: false; reason: 'wrongPassword' | 'lastAdministrator' };
+
+/**
+ * Erases an account (art. 17 GDPR) after the password is confirmed: the person, their roles,
+ * memberships, sessions, tokens and the mails sent to them. The audit log keeps the bare facts of
+ * past public actions under the numeric user id only — it never stored contact data.
+ */
+export async function eraseAccount(services: Services, user: AuthenticatedUser, password: string): Promise<EraseAccountResult> {
+  const stored = await services.db
+    .selectFrom('users')
+    .select(['password_hash', 'email'])
+    .where('id', '=', user.id)
+    .executeTakeFirstOrThrow();
+  if (!(await verifyPassword(stored.password_hash, password))) return { ok: false, reason: 'wrongPassword' };
+  return services.db.transaction().execute(async (trx) => {
+    if (user.roles.includes('administrator')) {
+      const admins = await trx
+        .selectFrom('user_roles')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .where('role', '=', 'administrator')
+        .executeTakeFirstOrThrow();
+      if (Number(admins.n) <= 1) return { ok: false, reason: 'lastAdministrator' } as const;
+    }
+    await trx.deleteFrom('mails').where('to_address', '=', stored.email).execute();
+    // Cascades to user_roles, sessions, account_tokens and organization_members.
+    await trx.deleteFrom('users').where('id', '=', user.id).execute();
+    await recordAudit(trx, { actor: userActor(user.id), action: 'account.erased', subjectType: 'user', subjectId: user.id });
+    return { ok: true } as const;
+  });
+}

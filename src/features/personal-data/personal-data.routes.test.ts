@@ -1,0 +1,71 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { createTestApp, createUser, signInClient, testPassword, type TestApp } from '../../test-support/test-app.js';
+
+describe('personal data (RODO): export and erasure', () => {
+  let t: TestApp;
+  before(async () => {
+    t = await createTestApp();
+  });
+  after(async () => t.close());
+
+  it('exports the account, roles, sessions and mails as JSON, without secrets', async () => {
+    const email = 'eksport@example.org';
+    await createUser(t.services, email, ['official']);
+    const client = t.client();
+    await signInClient(client, email);
+    await client.get('/haslo/przypomnij');
+    await client.post('/haslo/przypomnij', { email });
+    const page = await client.get('/konto/dane');
+    assert.equal(page.status, 200);
+    const response = await client.get('/konto/dane.json');
+    assert.equal(response.status, 200);
+    assert.match(String(response.headers['content-disposition']), /attachment/);
+    const data = JSON.parse(response.body) as Record<string, unknown>;
+    assert.equal((data.account as { email: string }).email, email);
+    assert.deepEqual(
+      (data.roles as Array<{ role: string }>).map((r) => r.role),
+      ['official'],
+    );
+    assert.equal((data.sessions as unknown[]).length, 1);
+    assert.equal((data.mailsSentToYou as unknown[]).length, 1);
+    assert.doesNotMatch(response.body, /argon2|password_hash|token/);
+    assert.equal((await t.client().get('/konto/dane.json')).status, 303, 'visitors are sent to sign in');
+  });
+
+  it('erases an account after the password is confirmed, leaving no contact data behind', async () => {
+    const email = 'usun-mnie@example.org';
+    const userId = await createUser(t.services, email);
+    const client = t.client();
+    await signInClient(client, email);
+    await client.get('/haslo/przypomnij');
+    await client.post('/haslo/przypomnij', { email });
+
+    await client.get('/konto/usun');
+    const wrong = await client.post('/konto/usun', { password: 'nie-to-haslo' });
+    assert.equal(wrong.status, 400);
+    assert.match(wrong.body, /Hasło jest nieprawidłowe/);
+    assert.ok(await t.services.db.selectFrom('users').select('id').where('id', '=', userId).executeTakeFirst());
+
+    const erased = await client.post('/konto/usun', { password: testPassword });
+    assert.equal(erased.status, 303);
+    assert.equal(await t.services.db.selectFrom('users').select('id').where('id', '=', userId).executeTakeFirst(), undefined);
+    assert.equal((await t.services.db.selectFrom('sessions').select('id').where('user_id', '=', userId).execute()).length, 0);
+    assert.equal((await t.services.db.selectFrom('mails').select('id').where('to_address', '=', email).execute()).length, 0);
+    const audit = await t.services.db.selectFrom('audit_log').selectAll().execute();
+    assert.ok(audit.some((a) => a.action === 'account.erased' && a.subject_id === String(userId)));
+    assert.ok(!JSON.stringify(audit).includes(email), 'no trace of the e-mail address in the audit log');
+    assert.equal((await client.get('/konto')).status, 303);
+  });
+
+  it('refuses to erase the last administrator', async () => {
+    const email = 'jedyny-admin@example.org';
+    await createUser(t.services, email, ['administrator']);
+    const client = t.client();
+    await signInClient(client, email);
+    await client.get('/konto/usun');
+    const refused = await client.post('/konto/usun', { password: testPassword });
+    assert.equal(refused.status, 400);
+    assert.match(refused.body, /jedynym administratorem/);
+  });
+});
