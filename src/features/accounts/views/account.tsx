@@ -53,6 +53,9 @@ export function AccountPage({ model }: { model: AccountModel }) {
         <li>
           <a href="/konto/sesje">{t('accounts.sessions.title')}</a>
         </li>
+        <li>
+          <a href="/konto/dane">{t('personalData.title')}</a>
+        </li>
       </ul>
     </Layout>
   );
