@@ -31,7 +31,10 @@ describe('form field schemas', () => {
     assert.equal(zOptional(zDateOnly).parse(''), '');
     assert.equal(zOptional(zDateOnly).parse(undefined), '');
     assert.equal(zOptional(zDateOnly).parse('2018-07-31'), '2018-07-31');
-    assert.notEqual(firstKey(zOptional(zDateOnly), '2018-02-30'), null);
+    assert.equal(firstKey(zOptional(zDateOnly), '2018-02-30'), 'validation.date');
+    assert.equal(zOptional(zDateOnly).parse('   '), '');
+    // A field missing from the body (a disabled input, a hand-made request) is blank, not invalid.
+    assert.deepEqual(parseForm(z.object({ v: zOptional(zDateOnly) }), {}), { ok: true, data: { v: '' }, values: {} });
   });
 
   it('lower-cases e-mail addresses and rejects malformed ones', () => {
