@@ -17,6 +17,8 @@ export function Layout(props: { title: string; children: ComponentChildren; brea
     { href: '/konto', label: t('layout.nav.account'), show: user !== null },
     { href: '/admin', label: t('layout.nav.admin'), show: user?.isAdministrator === true },
   ];
+  // Wide pages (tables) widen the header, navigation and footer too, so their edges line up.
+  const container = props.wide ? 'container container--wide' : 'container';
   const isCurrent = (href: string) => (href === '/' ? path === '/' : path === href || path.startsWith(`${href}/`));
   return (
     <html lang={language}>
@@ -33,7 +35,7 @@ export function Layout(props: { title: string; children: ComponentChildren; brea
           {t('layout.skipLink')}
         </a>
         <header class="site-header">
-          <div class="container site-header__inner">
+          <div class={`${container} site-header__inner`}>
             <a class="site-header__brand" href="/">
               <img class="site-header__logo" src="/logo" alt="" width={48} height={48} />
               <span class="site-header__names">
@@ -67,7 +69,7 @@ export function Layout(props: { title: string; children: ComponentChildren; brea
             </div>
           </div>
           <nav class="site-nav" aria-label={t('layout.nav.label')}>
-            <ul class="container site-nav__list">
+            <ul class={`${container} site-nav__list`}>
               {nav
                 .filter((n) => n.show)
                 .map((n) => (
@@ -80,7 +82,7 @@ export function Layout(props: { title: string; children: ComponentChildren; brea
             </ul>
           </nav>
         </header>
-        <div class={`container${props.wide ? ' container--wide' : ''}`}>
+        <div class={container}>
           {props.breadcrumbs && <Breadcrumbs items={props.breadcrumbs} />}
           <main id="main" class="main" tabindex={-1}>
             {view.flash && (
@@ -92,7 +94,7 @@ export function Layout(props: { title: string; children: ComponentChildren; brea
           </main>
         </div>
         <footer class="site-footer">
-          <div class="container">
+          <div class={container}>
             <h2 class="visually-hidden">{t('layout.footer.heading')}</h2>
             <ul class="site-footer__links">
               <li>
