@@ -227,7 +227,8 @@ export const initialLegalForms: LegalFormDefinition[] = [
     labelEn: 'social cooperative',
     kind: 'ART_3_3',
     register: 'KRS',
-    canBeOpp: true,
+    // Art. 20 UDPP: of the art. 3(3) entities only pkt 1 (church) and pkt 4 (non-profit companies) may be OPP.
+    canBeOpp: false,
   },
   {
     code: 'spolka-non-profit',
