@@ -78,6 +78,32 @@ export function i18nInstance(): i18n {
 
 export type Translate = TFunction;
 
+const translators = new Map<Language, Translate>();
+
+/**
+ * One translator per language, built once. A key looked up without options (most of a page's
+ * labels) is remembered: i18next copies its whole options object on every call, which made
+ * translation the largest cost of rendering a page (see docs/performance.md). Catalogues are
+ * loaded once at start, so a remembered string never goes stale.
+ */
 export function translatorFor(language: Language): Translate {
-  return i18nInstance().getFixedT(language);
+  let translate = translators.get(language);
+  if (translate) return translate;
+  const instance = i18nInstance();
+  const fixed = instance.getFixedT(language);
+  const remembered = new Map<string, string>();
+  const fast = (key: string | string[], options?: unknown, ...rest: unknown[]): unknown => {
+    if (typeof key === 'string' && options === undefined && rest.length === 0) {
+      let value = remembered.get(key);
+      if (value === undefined) {
+        value = String(fixed(key));
+        remembered.set(key, value);
+      }
+      return value;
+    }
+    return (fixed as unknown as (...args: unknown[]) => unknown)(key, options, ...rest);
+  };
+  translate = fast as unknown as Translate;
+  translators.set(language, translate);
+  return translate;
 }
