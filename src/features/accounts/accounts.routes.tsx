@@ -87,7 +87,9 @@ export function accountsRoutes(app: FastifyInstance, services: Services): void {
     reply.render(<SignInPage form={emptyForm({ wroc: safeLocalPath(request.query.wroc, '') })} />),
   );
   app.post('/logowanie', { config: guestForm }, async (request, reply) => {
-    const form = parseForm(ZSignIn, request.body);
+    const parsed = parseForm(ZSignIn, request.body);
+    // The hidden return path goes back into the page only as a local path, like on the first visit.
+    const form = { ...parsed, values: { ...parsed.values, wroc: safeLocalPath(parsed.values.wroc, '') } };
     if (!form.ok) return reply.render(<SignInPage form={failedForm(form.values, form.errors, request.t)} />, 400);
     const result = await signIn(services, form.data, { ip: request.ip, userAgent: request.headers['user-agent'] });
     if (!result.ok) {

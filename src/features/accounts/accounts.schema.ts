@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { zEmail, zNewPassword, zPassword, zSingleLine } from '../../platform/http/fields.js';
 
 const zToken = z.string({ error: 'validation.invalid' }).regex(/^[A-Za-z0-9_-]{43}$/, { error: 'accounts.errors.invalidToken' });
-const zReturnTo = z.string().max(500).optional();
+// Where to go after signing in: never a reason to refuse the form (the visitor cannot see or fix it);
+// `safeLocalPath` turns anything that is not a local path into the default.
+const zReturnTo = z.string().optional().catch(undefined);
 
 export const ZSignUp = z
   .object({

@@ -57,7 +57,9 @@ function reasonOf(error: FastifyError): string | undefined {
 export function installErrorHandlers(app: FastifyInstance, services: Services): void {
   app.setNotFoundHandler(async (request, reply) => renderErrorPage(request, reply, services, 404));
   app.setErrorHandler(async (error: FastifyError, request, reply) => {
-    const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;
+    // A body that cannot be read (e.g. multipart without a boundary, an upload cut short) is the
+    // client's error even when the parser throws a plain Error without an HTTP status.
+    const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : request.readingBody ? 400 : 500;
     if (status >= 500) request.log.error({ err: error }, 'request failed');
     else request.log.info({ code: error.code, status }, 'request refused');
     if (status === 429) reply.header('retry-after', '60');

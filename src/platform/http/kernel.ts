@@ -32,12 +32,29 @@ export function cookieOptions(services: Services) {
   return { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: services.config.secureCookies };
 }
 
-/** Only local paths, so `?wroc=` can never send someone to another site. */
+const localOrigin = 'http://local.invalid';
+
+/**
+ * Only local paths, so `?wroc=` can never send someone to another site. Browsers drop tabs and line
+ * breaks from a URL and read `\\` as `/`, so `/<TAB>/evil.example` would be `//evil.example`: such
+ * characters are refused, the path is resolved as a browser would resolve it, and the result is
+ * returned percent-encoded (plain ASCII, so it is always a valid `Location` header).
+ */
 export function safeLocalPath(value: unknown, fallback = '/'): string {
-  if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//') || value.includes('\\')) {
+  // eslint-disable-next-line no-control-regex
+  if (typeof value !== 'string' || value.length > 500 || !value.startsWith('/') || /[\u0000-\u001F\u007F\\]/.test(value)) {
     return fallback;
   }
-  return value.length > 500 ? fallback : value;
+  let url: URL;
+  try {
+    url = new URL(value, localOrigin);
+  } catch {
+    return fallback;
+  }
+  const path = `${url.pathname}${url.search}${url.hash}`;
+  // `/..//evil.example` resolves to the path `//evil.example`, which a browser reads as another host.
+  if (url.origin !== localOrigin || !path.startsWith('/') || path.startsWith('//')) return fallback;
+  return path;
 }
 
 export async function registerKernel(app: FastifyInstance, services: Services): Promise<void> {
@@ -71,6 +88,10 @@ export async function registerKernel(app: FastifyInstance, services: Services): 
 
   await app.register(fastifyCookie, { secret: config.sessionSecret });
   await app.register(fastifyFormbody, { bodyLimit: 262_144 });
+  // Pages post HTML forms only (url-encoded; multipart where a feature registers uploads). Fastify's
+  // default JSON and plain-text parsers would let a script submit the same forms in other shapes:
+  // those get the Polish 415 page. A feature that needs JSON registers a parser in its own scope.
+  app.removeContentTypeParser(['application/json', 'text/plain']);
   await app.register(fastifyCsrf, {
     cookieKey: '_csrf',
     cookieOpts: { ...cookieOptions(services), signed: true },
@@ -97,6 +118,7 @@ export async function registerKernel(app: FastifyInstance, services: Services): 
   app.decorateRequest('currentUser', null);
   app.decorateRequest('language', defaultLanguage);
   app.decorateRequest('t', translatorFor(defaultLanguage));
+  app.decorateRequest('readingBody', false);
 
   app.addHook('onRequest', async (request) => {
     if (request.url.startsWith('/assets/')) return;
@@ -115,8 +137,15 @@ export async function registerKernel(app: FastifyInstance, services: Services): 
     request.t = translatorFor(language);
   });
 
+  // From here until the preHandlers the body is being read and parsed (multipart uploads are read in
+  // preValidation): a failure without an HTTP status there is a malformed request, answered with 400.
+  app.addHook('preParsing', async (request) => {
+    request.readingBody = true;
+  });
+
   // Access rule first (a stranger is sent to sign in), then the CSRF token of state-changing forms.
   app.addHook('preHandler', async (request, reply) => {
+    request.readingBody = false;
     const access = request.routeOptions.config.access;
     if (!access) return;
     const decision = decideAccess(access, request.currentUser);

@@ -20,6 +20,8 @@ declare module 'fastify' {
     currentUser: AuthenticatedUser | null;
     language: Language;
     t: Translate;
+    /** True while the body is read and parsed (set by the kernel), so a malformed body is a 400. */
+    readingBody: boolean;
   }
   interface FastifyReply {
     /** Renders a page (a Layout-rooted VNode) with the request's view context. */
