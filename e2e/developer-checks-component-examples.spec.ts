@@ -61,4 +61,8 @@ describe('a developer checks every component example', () => {
     await checks.validateHtml();
     assert.equal(checks.collected.size, componentExamples.length, 'not every component page was collected');
   });
+
+  it('the server logged no errors meanwhile', () => {
+    assert.deepEqual(server.loggedErrors(), []);
+  });
 });

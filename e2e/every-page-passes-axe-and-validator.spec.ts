@@ -242,4 +242,8 @@ describe('every page passes axe and the Nu validator', () => {
     const pages = groups.reduce((n, g) => n + g.cases.length, 0);
     assert.equal(checks.collected.size, pages, 'the HTML of some page was not collected');
   });
+
+  it('the server logged no errors meanwhile', () => {
+    assert.deepEqual(server.loggedErrors(), []);
+  });
 });

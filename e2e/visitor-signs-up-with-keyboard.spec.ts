@@ -189,4 +189,8 @@ describe('a visitor signs up with the keyboard alone', () => {
     await checks.validateHtml();
     assert.equal(checks.collected.size, 10, 'not every page of the journey was collected');
   });
+
+  it('the server logged no errors meanwhile', () => {
+    assert.deepEqual(server.loggedErrors(), []);
+  });
 });

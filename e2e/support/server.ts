@@ -24,6 +24,8 @@ export interface RunningServer {
   baseUrl: string;
   /** Everything the server printed so far (for failure messages). */
   output(): string;
+  /** The log lines at level error or fatal (pino levels 50, 60) printed so far. */
+  loggedErrors(): string[];
   stop(): Promise<void>;
 }
 
@@ -43,6 +45,17 @@ function freePort(): Promise<number> {
 function exited(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolveExit) => child.once('exit', () => resolveExit()));
+}
+
+function loggedErrors(output: string): string[] {
+  return output.split('\n').filter((line) => {
+    if (!line.startsWith('{')) return false;
+    try {
+      return Number((JSON.parse(line) as { level?: unknown }).level) >= 50;
+    } catch {
+      return false;
+    }
+  });
 }
 
 export async function startServer(): Promise<RunningServer> {
@@ -90,7 +103,7 @@ export async function startServer(): Promise<RunningServer> {
     }
     try {
       const response = await fetch(`${baseUrl}/readyz`);
-      if (response.status === 200) return { baseUrl, output: () => output, stop };
+      if (response.status === 200) return { baseUrl, output: () => output, loggedErrors: () => loggedErrors(output), stop };
     } catch {
       // not listening yet
     }
