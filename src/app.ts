@@ -10,6 +10,7 @@ import { registerKernel } from './platform/http/kernel.js';
 import { logSerializers, redactPaths } from './platform/http/logging.js';
 import { accountsFeature } from './features/accounts/index.js';
 import { adminFeature } from './features/admin/index.js';
+import { organizationsFeature } from './features/organizations/index.js';
 import { personalDataFeature } from './features/personal-data/index.js';
 import { siteFeature } from './features/site/index.js';
 import { settingsFeature } from './features/settings/index.js';
@@ -33,7 +34,14 @@ declare module 'fastify' {
   }
 }
 
-export const features: Feature[] = [siteFeature, accountsFeature, personalDataFeature, settingsFeature, adminFeature];
+export const features: Feature[] = [
+  siteFeature,
+  organizationsFeature,
+  accountsFeature,
+  personalDataFeature,
+  settingsFeature,
+  adminFeature,
+];
 
 export async function buildApp(services: Services): Promise<FastifyInstance> {
   const app = Fastify({

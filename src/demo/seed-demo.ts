@@ -9,15 +9,46 @@ import { hashPassword } from '../platform/auth/passwords.js';
 import type { Role } from '../platform/db/schema.js';
 import type { SiteSettings } from '../features/settings/settings.schema.js';
 import { writeSettings } from '../features/settings/settings.repo.js';
+import { nipCheckDigit, regon9CheckDigit } from '../features/organizations/identifiers.js';
+import { polishSortKey, slugify } from '../features/organizations/polish-order.js';
 
 export const demoPassword = 'Wspolnie-demo-2026';
+
+export interface DemoOrganisation {
+  name: string;
+  shortName: string;
+  legalForm: string;
+  krs: string;
+  nip: string;
+  regon: string;
+  spheres: string[];
+  city: string;
+  description: string;
+  oppYear: number | null;
+  volunteers: string | null;
+}
 
 export interface DemoAccount {
   email: string;
   displayName: string;
   roles: Role[];
-  organisation?: { name: string; role: 'admin' | 'member' };
+  organisation?: DemoOrganisation & { role: 'admin' | 'member' };
   description: string;
+}
+
+/** A fictional but valid NIP: 9 digits from the seed number, then the check digit. */
+export function demoNip(seed: number): string {
+  for (let n = seed; ; n++) {
+    const first9 = String(697_000_000 + (n % 1_000_000)).padStart(9, '0');
+    const digit = nipCheckDigit(first9);
+    if (digit !== null) return `${first9}${digit}`;
+  }
+}
+
+/** A fictional but valid 9-digit REGON. */
+export function demoRegon(seed: number): string {
+  const first8 = String(41_000_000 + (seed % 1_000_000)).padStart(8, '0');
+  return `${first8}${regon9CheckDigit(first8)}`;
 }
 
 export const demoAccounts: DemoAccount[] = [
@@ -37,14 +68,41 @@ export const demoAccounts: DemoAccount[] = [
     email: 'krokus@wspolnie.example',
     displayName: 'Katarzyna Krokusowa',
     roles: [],
-    organisation: { name: 'Stowarzyszenie Społeczno-Kulturalne „Krokus”', role: 'admin' },
+    organisation: {
+      name: 'Stowarzyszenie Społeczno-Kulturalne „Krokus”',
+      shortName: 'Krokus',
+      legalForm: 'stowarzyszenie',
+      krs: '0000900001',
+      nip: demoNip(1),
+      regon: demoRegon(1),
+      spheres: ['16', '15', '13'],
+      city: 'Leszno',
+      description:
+        'Stowarzyszenie organizuje w Lesznie warsztaty artystyczne, koncerty i spotkania sąsiedzkie. Współtworzyło program współpracy na 2019 rok (spotkanie robocze 16 lipca 2018 r.).',
+      oppYear: 2026,
+      volunteers: 'Pomoc przy organizacji koncertów i warsztatów dla dzieci.',
+      role: 'admin',
+    },
     description: 'przedstawicielka organizacji (Krokus)',
   },
   {
     email: 'alternatywa@wspolnie.example',
     displayName: 'Marek Alternatywny',
     roles: [],
-    organisation: { name: 'MCP Alternatywa', role: 'admin' },
+    organisation: {
+      name: 'MCP Alternatywa',
+      shortName: 'Alternatywa',
+      legalForm: 'stowarzyszenie',
+      krs: '0000900002',
+      nip: demoNip(2),
+      regon: demoRegon(2),
+      spheres: ['15', '27', '32'],
+      city: 'Leszno',
+      description: 'Młodzieżowe centrum: zajęcia dla młodzieży, wolontariat i profilaktyka uzależnień.',
+      oppYear: null,
+      volunteers: null,
+      role: 'admin',
+    },
     description: 'przedstawiciel organizacji (MCP Alternatywa)',
   },
 ];
@@ -120,11 +178,37 @@ async function insertDemo(services: Services, passwordHash: string): Promise<voi
         await trx.insertInto('user_roles').values({ user_id: user.id, role, granted_at: now, granted_by: null }).execute();
       }
       if (account.organisation) {
+        const o = account.organisation;
         const organisation = await trx
           .insertInto('organizations')
-          .values({ name: account.organisation.name, created_at: now, created_by: user.id })
+          .values({
+            name: o.name,
+            short_name: o.shortName,
+            slug: slugify(o.shortName),
+            legal_form: o.legalForm,
+            kind: 'NGO',
+            krs: o.krs,
+            nip: o.nip,
+            regon: o.regon,
+            city: o.city,
+            description_md: o.description,
+            opp_year: o.oppYear,
+            volunteers_wanted: o.volunteers ? 1 : 0,
+            volunteers_description: o.volunteers,
+            status: 'verified',
+            verified_at: now,
+            last_confirmed_at: now,
+            updated_at: now,
+            name_sort_key: polishSortKey(o.name),
+            created_at: now,
+            created_by: user.id,
+          })
           .returning('id')
           .executeTakeFirstOrThrow();
+        await trx
+          .insertInto('organization_spheres')
+          .values(o.spheres.map((code) => ({ organization_id: organisation.id, sphere_code: code })))
+          .execute();
         await trx
           .insertInto('organization_members')
           .values({ organization_id: organisation.id, user_id: user.id, role: account.organisation.role, joined_at: now })

@@ -14,6 +14,7 @@ export function Layout(props: { title: string; children: ComponentChildren; brea
   const switchTo = language === 'pl' ? 'en' : 'pl';
   const nav: Array<{ href: string; label: string; show: boolean }> = [
     { href: '/', label: t('layout.nav.home'), show: true },
+    { href: '/organizacje', label: t('layout.nav.organizations'), show: true },
     { href: '/konto', label: t('layout.nav.account'), show: user !== null },
     { href: '/admin', label: t('layout.nav.admin'), show: user?.isAdministrator === true },
   ];

@@ -107,18 +107,85 @@ export interface SiteSettingsTable {
   updated_by: number | null;
 }
 
+export type OrganizationStatus = 'pending' | 'verified' | 'suspended' | 'merged';
+export type OrganizationKind = 'NGO' | 'ART_3_3';
+
 export interface OrganizationsTable {
   id: Generated<number>;
   name: string;
   created_at: string;
   created_by: number | null;
+  short_name: string | null;
+  slug: string | null;
+  legal_form: string | null;
+  kind: OrganizationKind | null;
+  krs: string | null;
+  nip: string | null;
+  regon: string | null;
+  other_register_name: string | null;
+  other_register_number: string | null;
+  founded_on: string | null;
+  /** Year of the NIW-CRSO list of OPPs the organisation appears on; null when it is not an OPP. */
+  opp_year: number | null;
+  description_md: string | null;
+  goals_md: string | null;
+  target_groups: string | null;
+  area_of_activity: string | null;
+  street: string | null;
+  postal_code: string | null;
+  city: string | null;
+  email: string | null;
+  phone: string | null;
+  website: string | null;
+  social_links_json: string | null;
+  logo_key: string | null;
+  volunteers_wanted: Generated<number>;
+  volunteers_description: string | null;
+  status: Generated<OrganizationStatus>;
+  verified_at: string | null;
+  verified_by: number | null;
+  suspended_reason: string | null;
+  merged_into_id: number | null;
+  last_confirmed_at: string | null;
+  updated_at: string | null;
+  name_sort_key: string | null;
+  version: Generated<number>;
 }
+
+export type MembershipStatus = 'active' | 'pending';
 
 export interface OrganizationMembersTable {
   organization_id: number;
   user_id: number;
   role: MembershipRole;
   joined_at: string;
+  status: Generated<MembershipStatus>;
+  requested_at: string | null;
+}
+
+export interface SpheresTable {
+  code: string;
+  valid_from: string;
+  valid_to: string | null;
+  label_pl: string;
+  label_en: string;
+  position: number;
+  uncertain: number;
+}
+
+export interface LegalFormsTable {
+  code: string;
+  label_pl: string;
+  label_en: string;
+  kind: OrganizationKind;
+  register: string;
+  can_be_opp: number;
+  position: number;
+}
+
+export interface OrganizationSpheresTable {
+  organization_id: number;
+  sphere_code: string;
 }
 
 export interface FilesTable {
@@ -142,6 +209,9 @@ export interface DB {
   site_settings: SiteSettingsTable;
   organizations: OrganizationsTable;
   organization_members: OrganizationMembersTable;
+  spheres: SpheresTable;
+  legal_forms: LegalFormsTable;
+  organization_spheres: OrganizationSpheresTable;
 }
 
 export type User = Selectable<UsersTable>;

@@ -25,18 +25,15 @@ function text(max: number, multiline: boolean) {
 export const zSingleLine = (max: number) => text(max, false);
 export const zMultiline = (max: number) => text(max, true);
 
-/** An optional text: missing or blank becomes '' and skips the inner checks. */
-export function zOptional<T extends z.ZodType<string>>(inner: T) {
-  return z.union(
-    [
-      z
-        .literal('')
-        .or(z.undefined())
-        .transform(() => ''),
-      inner,
-    ],
-    { error: 'validation.invalid' },
-  );
+/**
+ * An optional text: missing or blank (only spaces) becomes '' and skips the inner checks; anything
+ * else must pass them, with the inner schema's own message (e.g. "validation.date").
+ */
+export function zOptional<T extends z.ZodType<string, string>>(inner: T) {
+  return z
+    .preprocess((v) => (v === undefined || (typeof v === 'string' && v.trim() === '') ? undefined : v), inner.optional())
+    .optional()
+    .transform((v): string => v ?? '');
 }
 
 export const zEmail = zSingleLine(254)
@@ -68,4 +65,8 @@ export const zPassword = z
   .refine((v) => v.length > 0, { error: 'validation.required' })
   .refine((v) => v.length <= 256, { error: 'validation.tooLong', params: { max: 256 } });
 
-export const zCheckbox = z.union([z.literal('yes'), z.literal('on'), z.undefined()]).transform((v) => v !== undefined);
+/** A checkbox: browsers send its value when ticked and nothing when not. */
+export const zCheckbox = z
+  .union([z.literal('yes'), z.literal('on')], { error: 'validation.invalid' })
+  .optional()
+  .transform((v) => v !== undefined);

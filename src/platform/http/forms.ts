@@ -43,7 +43,8 @@ export function parseForm<S extends z.ZodType>(schema: S, body: unknown): FormRe
 }
 
 function errorKey(issue: z.core.$ZodIssue): { key: string; params: Record<string, unknown> } {
-  if (issue.message.startsWith('validation.')) {
+  // Messages set by our schemas are i18n keys (`validation.*`, `<feature>.errors.*`); zod's own are prose.
+  if (/^[a-z][A-Za-z]*\.[A-Za-z.]+$/.test(issue.message)) {
     const params = 'params' in issue && issue.params ? (issue.params as Record<string, unknown>) : {};
     return { key: issue.message, params };
   }

@@ -6,10 +6,12 @@
 import type { VNode } from 'preact';
 import { Breadcrumbs } from './breadcrumbs.js';
 import { Button, ButtonLink } from './button.js';
+import { Checkboxes } from './checkboxes.js';
 import { DateTimeInput } from './date-time-input.js';
 import { ErrorSummary } from './error-summary.js';
 import { Checkbox, Select, TextArea, TextField } from './field.js';
 import { Form } from './form.js';
+import { Markdown } from './markdown.js';
 import { NotificationBanner } from './notification-banner.js';
 import { Pagination } from './pagination.js';
 import { Table } from './table.js';
@@ -66,6 +68,28 @@ export const componentExamples: ComponentExamples[] = [
       {
         name: 'checkbox',
         render: () => <Checkbox name="ex-volunteers" label="Szukamy wolontariuszy" hint="Pokażemy to w katalogu." />,
+      },
+    ],
+  },
+  {
+    component: 'checkboxes',
+    examples: [
+      {
+        name: 'spheres-with-error',
+        render: () => (
+          <Checkboxes
+            name="ex-spheres"
+            legend="Sfery działalności pożytku publicznego"
+            hint="Zaznacz od 1 do 10."
+            error="Zaznacz co najmniej jedną sferę."
+            options={[
+              { value: '16', label: 'kultura, sztuka, ochrona dóbr kultury i dziedzictwa narodowego' },
+              { value: '15', label: 'działalność na rzecz dzieci i młodzieży' },
+              { value: '27', label: 'promocja i organizacja wolontariatu' },
+            ]}
+            selected={['15']}
+          />
+        ),
       },
     ],
   },
@@ -160,6 +184,21 @@ export const componentExamples: ComponentExamples[] = [
             legend="Termin składania uwag"
             value={{ date: '2018-07-31', time: '23:59' }}
             error="Termin musi być późniejszy niż początek konsultacji."
+          />
+        ),
+      },
+    ],
+  },
+  {
+    component: 'markdown',
+    examples: [
+      {
+        name: 'goals',
+        render: () => (
+          <Markdown
+            source={
+              '**Cele statutowe**\n\n- wspieranie kultury lokalnej\n- praca z młodzieżą\n\nWięcej: https://krokus.example.pl'
+            }
           />
         ),
       },

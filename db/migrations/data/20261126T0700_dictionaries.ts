@@ -1,4 +1,6 @@
 /**
+ * Frozen data of migration 20261126T0700_directory — never edit; change dictionaries in a new migration.
+ *
  * Spheres of public tasks (sfery zadań publicznych), art. 4 ust. 1 UDPP, as listed in DOMAIN.md §1.2.
  * This is the initial content of the versioned `spheres` dictionary (code, labels, valid from/to):
  * the Council of Ministers may add spheres by regulation, so they are data, never an enum.

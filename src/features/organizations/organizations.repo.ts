@@ -1,0 +1,84 @@
+/** SQL of the directory: organisations, their spheres and members, and the dictionaries. */
+import type { Kysely } from 'kysely';
+import type { DB } from '../../platform/db/schema.js';
+
+export function activeSpheres(db: Kysely<DB>, on = new Date().toISOString().slice(0, 10)) {
+  return db
+    .selectFrom('spheres')
+    .select(['code', 'label_pl', 'label_en'])
+    .where('valid_from', '<=', on)
+    .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>=', on)]))
+    .orderBy('position')
+    .execute();
+}
+
+export function legalForms(db: Kysely<DB>) {
+  return db.selectFrom('legal_forms').selectAll().orderBy('position').execute();
+}
+
+export function findOrganizationBySlug(db: Kysely<DB>, slug: string) {
+  return db.selectFrom('organizations').selectAll().where('slug', '=', slug).executeTakeFirst();
+}
+
+export function findOrganizationById(db: Kysely<DB>, id: number) {
+  return db.selectFrom('organizations').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function spheresOf(db: Kysely<DB>, organizationId: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom('organization_spheres')
+    .select('sphere_code')
+    .where('organization_id', '=', organizationId)
+    .execute();
+  return rows.map((r) => r.sphere_code);
+}
+
+/** The person's active role in the organisation, or null. */
+export async function membershipOf(db: Kysely<DB>, organizationId: number, userId: number) {
+  const row = await db
+    .selectFrom('organization_members')
+    .select(['role', 'status'])
+    .where('organization_id', '=', organizationId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+  return row ?? null;
+}
+
+/** Finds an organisation already holding one of the identifiers (to refuse a duplicate registration). */
+export function findByIdentifiers(db: Kysely<DB>, ids: { krs: string; nip: string; regon: string }) {
+  return db
+    .selectFrom('organizations')
+    .select(['id', 'name', 'slug', 'krs', 'nip', 'regon'])
+    .where((eb) =>
+      eb.or([
+        ...(ids.krs ? [eb('krs', '=', ids.krs)] : []),
+        ...(ids.nip ? [eb('nip', '=', ids.nip)] : []),
+        ...(ids.regon ? [eb('regon', '=', ids.regon)] : []),
+      ]),
+    )
+    .executeTakeFirst();
+}
+
+export async function uniqueSlug(db: Kysely<DB>, base: string): Promise<string> {
+  const taken = new Set(
+    (await db.selectFrom('organizations').select('slug').where('slug', 'like', `${base}%`).execute()).map((r) => r.slug),
+  );
+  if (!taken.has(base)) return base;
+  for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
+}
+
+export const directoryPageSize = 20;
+
+/** Verified organisations in Polish alphabetical order (search and facets build on this). */
+export async function listVerified(db: Kysely<DB>, page: number) {
+  const base = db.selectFrom('organizations').where('status', '=', 'verified');
+  const total = await base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+  const rows = await base
+    .select(['id', 'name', 'slug', 'short_name', 'city', 'opp_year', 'volunteers_wanted', 'legal_form'])
+    .orderBy('name_sort_key')
+    .orderBy('id')
+    .limit(directoryPageSize)
+    .offset((page - 1) * directoryPageSize)
+    .execute();
+  return { total: Number(total.n), rows };
+}

@@ -1,0 +1,136 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { createTestApp, createUser, signInClient, type TestApp, type TestClient } from '../../test-support/test-app.js';
+
+const valid = {
+  name: 'Fundacja Łączy Nas',
+  shortName: '',
+  legalForm: 'fundacja',
+  krs: '0000123456',
+  nip: '123-456-32-18',
+  regon: '',
+  otherRegisterName: '',
+  otherRegisterNumber: '',
+  foundedOn: '2015-03-01',
+  oppYear: '',
+  spheres: ['16', '27'],
+  description: '**Kultura** dla wszystkich.\n\n<script>alert(1)</script>',
+  goals: '',
+  targetGroups: '',
+  areaOfActivity: 'Leszno',
+  street: 'ul. Słowiańska 1',
+  postalCode: '64-100',
+  city: 'Leszno',
+  email: 'kontakt@laczy.example.pl',
+  phone: '+48 65 000 00 00',
+  website: 'https://laczy.example.pl',
+  volunteersDescription: '',
+};
+
+describe('organisations: register, see, verify', () => {
+  let t: TestApp;
+  let member: TestClient;
+  let official: TestClient;
+  before(async () => {
+    t = await createTestApp();
+    await createUser(t.services, 'czlonek@example.org');
+    await createUser(t.services, 'urzednik@example.org', ['official']);
+    member = t.client();
+    official = t.client();
+    await signInClient(member, 'czlonek@example.org');
+    await signInClient(official, 'urzednik@example.org');
+  });
+  after(async () => t.close());
+
+  it('refuses an invalid NIP with a clear Polish message and keeps everything typed', async () => {
+    await member.get('/organizacje/nowa');
+    const refused = await member.post('/organizacje/nowa', { ...valid, nip: '1234567890' });
+    assert.equal(refused.status, 400);
+    assert.match(refused.body, /NIP ma nieprawidłową cyfrę kontrolną/);
+    assert.match(refused.body, /value="Fundacja Łączy Nas"/);
+    assert.match(refused.body, /value="1234567890"/);
+    assert.match(refused.body, /name="spheres" value="27" checked/);
+    const none = await t.services.db.selectFrom('organizations').select('id').execute();
+    assert.equal(none.length, 0, 'nothing half-written');
+  });
+
+  it('requires at least one identifier', async () => {
+    await member.get('/organizacje/nowa');
+    const refused = await member.post('/organizacje/nowa', { ...valid, krs: '', nip: '' });
+    assert.equal(refused.status, 400);
+    assert.match(refused.body, /Podaj KRS, NIP lub REGON/);
+  });
+
+  it('registers a pending organisation seen only by its members and officials until verified', async () => {
+    await member.get('/organizacje/nowa');
+    const created = await member.post('/organizacje/nowa', valid);
+    assert.equal(created.status, 303);
+    assert.equal(created.location, '/organizacje/fundacja-laczy-nas');
+
+    const own = await member.get('/organizacje/fundacja-laczy-nas');
+    assert.equal(own.status, 200);
+    assert.match(own.body, /czeka na weryfikację/);
+    assert.match(own.body, /<strong>Kultura<\/strong>/);
+    assert.doesNotMatch(own.body, /<script>alert/);
+    assert.equal((await t.client().get('/organizacje/fundacja-laczy-nas')).status, 404, 'hidden from visitors');
+    assert.doesNotMatch((await t.client().get('/organizacje')).body, /Łączy Nas/);
+
+    const row = await t.services.db
+      .selectFrom('organizations')
+      .selectAll()
+      .where('slug', '=', 'fundacja-laczy-nas')
+      .executeTakeFirstOrThrow();
+    assert.equal(row.nip, '1234563218', 'identifiers stored normalised');
+    const membership = await t.services.db
+      .selectFrom('organization_members')
+      .selectAll()
+      .where('organization_id', '=', row.id)
+      .execute();
+    assert.deepEqual(
+      membership.map((m) => [m.role, m.status]),
+      [['admin', 'active']],
+    );
+
+    const forOfficial = await official.get('/organizacje/fundacja-laczy-nas');
+    assert.match(forOfficial.body, /Zweryfikuj organizację/);
+    assert.doesNotMatch(own.body, /Zweryfikuj organizację/, 'members cannot verify their own organisation');
+    const verified = await official.post('/organizacje/fundacja-laczy-nas/weryfikacja', { version: String(row.version) });
+    assert.equal(verified.status, 303);
+
+    const publicProfile = await t.client().get('/organizacje/fundacja-laczy-nas');
+    assert.equal(publicProfile.status, 200);
+    assert.match(publicProfile.body, /zweryfikowana/);
+    const jsonLd = /<script type="application\/ld\+json"[^>]*>(.*?)<\/script>/s.exec(publicProfile.body)![1]!;
+    const data = JSON.parse(jsonLd) as Record<string, unknown>;
+    assert.equal(data['@type'], 'NGO');
+    assert.equal(data.name, 'Fundacja Łączy Nas');
+    const directory = await t.client().get('/organizacje');
+    assert.match(directory.body, /Fundacja Łączy Nas/);
+    assert.match(directory.body, /1 organizacja/);
+
+    const audit = await t.services.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('subject_type', '=', 'organization')
+      .orderBy('id')
+      .execute();
+    assert.deepEqual(
+      audit.map((a) => a.action),
+      ['organization.registered', 'organization.verified'],
+    );
+  });
+
+  it('refuses a second registration with the same NIP and names the existing organisation', async () => {
+    await member.get('/organizacje/nowa');
+    const duplicate = await member.post('/organizacje/nowa', { ...valid, name: 'Inna nazwa', krs: '' });
+    assert.equal(duplicate.status, 409);
+    assert.match(duplicate.body, /Organizacja z tym numerem jest już w bazie: „Fundacja Łączy Nas”/);
+  });
+
+  it('lets only officials verify', async () => {
+    const row = await t.services.db.selectFrom('organizations').select(['version']).executeTakeFirstOrThrow();
+    await member.get('/organizacje');
+    const refused = await member.post('/organizacje/fundacja-laczy-nas/weryfikacja', { version: String(row.version) });
+    assert.equal(refused.status, 403);
+  });
+});

@@ -1,0 +1,153 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Services } from '../../services.js';
+import { emptyForm, failedForm, formError, parseForm } from '../../platform/http/forms.js';
+import { formRateLimit } from '../../platform/http/form-limit.js';
+import { formatDate } from '../../platform/i18n/format.js';
+import { z } from 'zod';
+import {
+  activeSpheres,
+  directoryPageSize,
+  findOrganizationBySlug,
+  legalForms,
+  listVerified,
+  membershipOf,
+  spheresOf,
+} from './organizations.repo.js';
+import { ZDirectoryQuery, ZOrganizationForm, ZSlugParams } from './organizations.schema.js';
+import { canVerify, canView, type OrganizationActor } from './organizations.policy.js';
+import { registerOrganization } from './register-organization.js';
+import { verifyOrganization } from './verify-organization.js';
+import { DirectoryPage } from './views/directory.js';
+import { OrganizationFormPage, type OrganizationFormOptions } from './views/organization-form.js';
+import { OrganizationProfilePage } from './views/organization-profile.js';
+
+const ZVerify = z.object({
+  version: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(2 ** 31),
+});
+
+async function formOptions(services: Services, request: FastifyRequest): Promise<OrganizationFormOptions> {
+  const english = request.language === 'en';
+  const [forms, spheres] = await Promise.all([legalForms(services.db), activeSpheres(services.db)]);
+  return {
+    legalForms: forms.map((f) => ({ value: f.code, label: english ? f.label_en : f.label_pl })),
+    spheres: spheres.map((s) => ({ value: s.code, label: english ? s.label_en : s.label_pl })),
+  };
+}
+
+async function actorFor(services: Services, request: FastifyRequest, organizationId: number): Promise<OrganizationActor | null> {
+  const user = request.currentUser;
+  if (!user) return null;
+  const membership = await membershipOf(services.db, organizationId, user.id);
+  return { roles: user.roles, membership };
+}
+
+export function organizationsRoutes(app: FastifyInstance, services: Services): void {
+  app.get('/organizacje', { config: { access: 'public' } }, async (request, reply) => {
+    const page = ZDirectoryQuery.parse(request.query ?? {}).strona ?? 1;
+    const result = await listVerified(services.db, page);
+    const forms = new Map(
+      (await legalForms(services.db)).map((f) => [f.code, request.language === 'en' ? f.label_en : f.label_pl]),
+    );
+    return reply.render(
+      <DirectoryPage
+        model={{
+          total: result.total,
+          page,
+          pageCount: Math.max(1, Math.ceil(result.total / directoryPageSize)),
+          organisations: result.rows.map((o) => ({
+            name: o.name,
+            href: `/organizacje/${o.slug}`,
+            legalForm: forms.get(o.legal_form ?? '') ?? '',
+            city: o.city ?? '',
+            opp: o.opp_year !== null,
+            volunteers: o.volunteers_wanted === 1,
+          })),
+        }}
+      />,
+    );
+  });
+
+  app.get('/organizacje/nowa', { config: { access: 'user' } }, async (request, reply) =>
+    reply.render(<OrganizationFormPage form={emptyForm()} options={await formOptions(services, request)} />),
+  );
+
+  app.post('/organizacje/nowa', { config: { access: 'user', rateLimit: formRateLimit(services) } }, async (request, reply) => {
+    const form = parseForm(ZOrganizationForm, request.body);
+    const spheresTicked = (body: unknown) => {
+      const raw = (body as Record<string, unknown> | undefined)?.spheres;
+      return (Array.isArray(raw) ? raw : [raw]).filter((v): v is string => typeof v === 'string');
+    };
+    const refill = async (errors: Parameters<typeof failedForm>[1], status: number) =>
+      reply.render(
+        <OrganizationFormPage
+          form={failedForm(form.values, errors, request.t)}
+          selectedSpheres={spheresTicked(request.body)}
+          options={await formOptions(services, request)}
+        />,
+        status,
+      );
+    if (!form.ok) return refill(form.errors, 400);
+    const result = await registerOrganization(services, request.currentUser!.id, form.data);
+    if (!result.ok) {
+      if (result.reason === 'duplicate')
+        return refill([formError(result.field, 'organizations.errors.duplicate', { name: result.existing.name })], 409);
+      return refill([formError(result.reason === 'unknownLegalForm' ? 'legalForm' : 'spheres', 'validation.choose')], 400);
+    }
+    return reply.redirectWithFlash(`/organizacje/${result.slug}`, { kind: 'success', key: 'flash.organizationRegistered' });
+  });
+
+  app.get('/organizacje/:slug', { config: { access: 'public' } }, async (request, reply) => {
+    const params = ZSlugParams.safeParse(request.params);
+    const organization = params.success ? await findOrganizationBySlug(services.db, params.data.slug) : undefined;
+    if (!organization) return reply.callNotFound();
+    const actor = await actorFor(services, request, organization.id);
+    if (!canView(actor, organization.status)) return reply.callNotFound();
+    const english = request.language === 'en';
+    const [codes, spheres, forms] = await Promise.all([
+      spheresOf(services.db, organization.id),
+      activeSpheres(services.db),
+      legalForms(services.db),
+    ]);
+    const form = forms.find((f) => f.code === organization.legal_form);
+    return reply.render(
+      <OrganizationProfilePage
+        model={{
+          organization,
+          legalForm: form ? (english ? form.label_en : form.label_pl) : '',
+          spheres: spheres
+            .filter((s) => codes.includes(s.code))
+            .map((s) => ({ code: s.code, label: english ? s.label_en : s.label_pl })),
+          verifiedOn: organization.verified_at ? formatDate(organization.verified_at, request.language) : null,
+          foundedOn: organization.founded_on ? formatDate(`${organization.founded_on}T12:00:00Z`, request.language) : null,
+          lastConfirmedOn: organization.last_confirmed_at ? formatDate(organization.last_confirmed_at, request.language) : null,
+          canVerify: canVerify(actor, organization.status),
+          url: `${services.config.baseUrl}/organizacje/${organization.slug}`,
+        }}
+      />,
+    );
+  });
+
+  app.post('/organizacje/:slug/weryfikacja', { config: { access: 'official' } }, async (request, reply) => {
+    const params = ZSlugParams.safeParse(request.params);
+    const organization = params.success ? await findOrganizationBySlug(services.db, params.data.slug) : undefined;
+    if (!organization) return reply.callNotFound();
+    const form = parseForm(ZVerify, request.body);
+    if (!form.ok)
+      return reply.redirectWithFlash(`/organizacje/${organization.slug}`, { kind: 'info', key: 'flash.organizationChanged' });
+    const outcome = await verifyOrganization(services, request.currentUser!.id, organization.id, form.data.version);
+    const key =
+      outcome === 'verified'
+        ? 'flash.organizationVerified'
+        : outcome === 'conflict'
+          ? 'flash.organizationChanged'
+          : 'flash.organizationNotPending';
+    return reply.redirectWithFlash(`/organizacje/${organization.slug}`, {
+      kind: outcome === 'verified' ? 'success' : 'info',
+      key,
+    });
+  });
+}
