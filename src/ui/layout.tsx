@@ -8,7 +8,21 @@ import { useView } from './context.js';
 import { Breadcrumbs, type Crumb } from './components/breadcrumbs.js';
 import { NotificationBanner } from './components/notification-banner.js';
 
-export function Layout(props: { title: string; children: ComponentChildren; breadcrumbs?: Crumb[]; wide?: boolean }) {
+export interface PageMeta {
+  /** The page's summary for search engines and link previews (meta description, og:description). */
+  description: string;
+  /** The canonical absolute URL (og:url). */
+  url: string;
+  type?: 'website' | 'profile' | 'article';
+}
+
+export function Layout(props: {
+  title: string;
+  children: ComponentChildren;
+  breadcrumbs?: Crumb[];
+  wide?: boolean;
+  meta?: PageMeta;
+}) {
   const view = useView();
   const { t, settings, user, language, path, nonce } = view;
   const switchTo = language === 'pl' ? 'en' : 'pl';
@@ -27,6 +41,18 @@ export function Layout(props: { title: string; children: ComponentChildren; brea
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${props.title} — ${settings.municipalityName} · Wspólnie`}</title>
+        {props.meta && (
+          <>
+            <meta name="description" content={props.meta.description} />
+            <link rel="canonical" href={props.meta.url} />
+            <meta property="og:type" content={props.meta.type ?? 'website'} />
+            <meta property="og:title" content={props.title} />
+            <meta property="og:description" content={props.meta.description} />
+            <meta property="og:url" content={props.meta.url} />
+            <meta property="og:site_name" content={`${settings.municipalityName} · Wspólnie`} />
+            <meta property="og:locale" content={language === 'pl' ? 'pl_PL' : 'en_GB'} />
+          </>
+        )}
         <link rel="stylesheet" href="/assets/styles.css" />
         <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
         <script src="/assets/app.js" defer nonce={nonce} />

@@ -104,6 +104,12 @@ describe('organisations: register, see, verify', () => {
     const data = JSON.parse(jsonLd) as Record<string, unknown>;
     assert.equal(data['@type'], 'NGO');
     assert.equal(data.name, 'Fundacja Łączy Nas');
+    assert.match(publicProfile.body, /<meta property="og:title" content="Fundacja Łączy Nas"\/>/);
+    assert.match(
+      publicProfile.body,
+      /<meta property="og:url" content="http:\/\/localhost:3000\/organizacje\/fundacja-laczy-nas"\/>/,
+    );
+    assert.match(publicProfile.body, /<meta name="description" content="fundacja · Leszno · Kultura dla wszystkich\./);
     const directory = await t.client().get('/organizacje');
     assert.match(directory.body, /Fundacja Łączy Nas/);
     assert.match(directory.body, /1 organizacja/);

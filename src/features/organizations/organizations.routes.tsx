@@ -21,6 +21,14 @@ import { DirectoryPage } from './views/directory.js';
 import { OrganizationFormPage, type OrganizationFormOptions } from './views/organization-form.js';
 import { OrganizationProfilePage } from './views/organization-profile.js';
 
+/** Markdown reduced to one line of plain text (for meta descriptions). */
+function plainText(markdown: string): string {
+  return markdown
+    .replace(/[*_`#>[\]()]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
 const ZVerify = z.object({
   version: z.coerce
     .number()
@@ -126,6 +134,14 @@ export function organizationsRoutes(app: FastifyInstance, services: Services): v
           lastConfirmedOn: organization.last_confirmed_at ? formatDate(organization.last_confirmed_at, request.language) : null,
           canVerify: canVerify(actor, organization.status),
           url: `${services.config.baseUrl}/organizacje/${organization.slug}`,
+          summary: [
+            form ? (english ? form.label_en : form.label_pl) : '',
+            organization.city,
+            plainText(organization.description_md ?? ''),
+          ]
+            .filter(Boolean)
+            .join(' · ')
+            .slice(0, 300),
         }}
       />,
     );

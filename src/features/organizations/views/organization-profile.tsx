@@ -17,6 +17,8 @@ export interface OrganizationProfileModel {
   lastConfirmedOn: string | null;
   canVerify: boolean;
   url: string;
+  /** One plain sentence for link previews: legal form, town, first line of the description. */
+  summary: string;
 }
 
 /** The profile with schema.org Organization data for search engines and open-data tools. */
@@ -70,6 +72,7 @@ export function OrganizationProfilePage({ model }: { model: OrganizationProfileM
   return (
     <Layout
       title={o.name}
+      meta={{ description: model.summary, url: model.url, type: 'profile' }}
       breadcrumbs={[{ label: t('organizations.directory.title'), href: '/organizacje' }, { label: o.short_name || o.name }]}
     >
       {/* eslint-disable-next-line no-restricted-syntax -- JSON-LD, escaped above */}
