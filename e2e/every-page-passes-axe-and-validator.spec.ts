@@ -16,6 +16,8 @@ interface PageCase {
   label: string;
   /** The path to open, or how to reach the page (a form submission). Returns the document status. */
   open: string | ((page: Page) => Promise<number>);
+  /** How a page opened by a function is reached, for the test's name. */
+  via?: string;
   status: number;
   /** The page's language (html lang); Polish unless told. */
   lang?: 'en';
@@ -51,7 +53,7 @@ const groups: RoleGroup[] = [
       { label: 'home', open: '/', status: 200 },
       { label: 'sign-in', open: '/logowanie', status: 200 },
       { label: 'sign-up', open: '/rejestracja', status: 200 },
-      { label: 'sign-up with errors', open: submitEmptySignUp, status: 400 },
+      { label: 'sign-up with errors', open: submitEmptySignUp, via: 'POST /rejestracja, all fields empty', status: 400 },
       { label: 'password reminder', open: '/haslo/przypomnij', status: 200 },
       { label: 'resend confirmation', open: '/potwierdz-email/ponow', status: 200 },
       { label: 'check mail after sign-up', open: '/rejestracja/sprawdz-poczte', status: 200 },
@@ -89,7 +91,7 @@ const groups: RoleGroup[] = [
       { label: 'audit log', open: '/admin/dziennik', status: 200 },
       { label: 'audit log filtered', open: '/admin/dziennik?akcja=account.signed_in', status: 200 },
       { label: 'outbox', open: '/admin/poczta', status: 200 },
-      { label: 'mail', open: (page) => visit(page, url(mailPath)), status: 200 },
+      { label: 'mail', open: (page) => visit(page, url(mailPath)), via: '/admin/poczta/<id of the newest mail>', status: 200 },
       { label: 'settings', open: '/admin/ustawienia', status: 200 },
     ],
   },
@@ -173,7 +175,7 @@ describe('every page passes axe and the Nu validator', () => {
       });
 
       for (const pageCase of group.cases) {
-        it(`${pageCase.label} (${typeof pageCase.open === 'string' ? pageCase.open : 'reached through a form'})`, async () => {
+        it(`${pageCase.label} (${typeof pageCase.open === 'string' ? pageCase.open : pageCase.via})`, async () => {
           const label = `${group.role} ${pageCase.label}`;
           await page.setViewportSize({ width: 1280, height: 800 });
           assert.equal(await open(page, pageCase), pageCase.status, `${label}: unexpected HTTP status`);
