@@ -37,12 +37,23 @@ let mailPath = '';
 
 const url = (path: string) => `${server.baseUrl}${path}`;
 
-async function submitEmptySignUp(page: Page): Promise<number> {
-  await visit(page, url('/rejestracja'));
-  await navigation(page, () => page.click('main button[type="submit"]'));
-  assert.equal(new URL(page.url()).pathname, '/rejestracja');
-  assert.ok(await page.locator('.error-summary').isVisible(), 'no error summary after an empty sign-up');
-  return lastDocumentResponse(page)?.status() ?? 0;
+/** Opens a form and submits it untouched: the page with the error summary and the fields' errors. */
+function submitEmpty(path: string): (page: Page) => Promise<number> {
+  return async (page) => {
+    await visit(page, url(path));
+    await navigation(page, () => page.click('main form button[type="submit"]'));
+    assert.equal(new URL(page.url()).pathname, path);
+    assert.ok(await page.locator('.error-summary').isVisible(), `no error summary after an empty submission of ${path}`);
+    return lastDocumentResponse(page)?.status() ?? 0;
+  };
+}
+
+/** The profile of the first organisation the public directory lists (the demo seeds verified ones). */
+async function openFirstOrganisation(page: Page): Promise<number> {
+  await visit(page, url('/organizacje'));
+  const href = await page.locator('main a[href^="/organizacje/"]:not([href="/organizacje/nowa"])').first().getAttribute('href');
+  assert.ok(href, 'the directory lists no organisation');
+  return visit(page, url(href));
 }
 
 const groups: RoleGroup[] = [
@@ -53,7 +64,12 @@ const groups: RoleGroup[] = [
       { label: 'home', open: '/', status: 200 },
       { label: 'sign-in', open: '/logowanie', status: 200 },
       { label: 'sign-up', open: '/rejestracja', status: 200 },
-      { label: 'sign-up with errors', open: submitEmptySignUp, via: 'POST /rejestracja, all fields empty', status: 400 },
+      {
+        label: 'sign-up with errors',
+        open: submitEmpty('/rejestracja'),
+        via: 'POST /rejestracja, all fields empty',
+        status: 400,
+      },
       { label: 'password reminder', open: '/haslo/przypomnij', status: 200 },
       { label: 'resend confirmation', open: '/potwierdz-email/ponow', status: 200 },
       { label: 'check mail after sign-up', open: '/rejestracja/sprawdz-poczte', status: 200 },
@@ -63,6 +79,13 @@ const groups: RoleGroup[] = [
       { label: 'privacy notice', open: '/polityka-prywatnosci', status: 200 },
       { label: 'contact', open: '/kontakt', status: 200 },
       { label: 'component gallery', open: '/komponenty', status: 200 },
+      { label: 'organisation directory', open: '/organizacje', status: 200 },
+      {
+        label: 'organisation profile',
+        open: openFirstOrganisation,
+        via: '/organizacje/<slug of the first verified organisation>',
+        status: 200,
+      },
       { label: 'not found', open: '/nie-ma-takiej-strony', status: 404 },
       // Last: the language cookie it sets stays in the visitor's contexts.
       { label: 'home in English', open: '/jezyk/en?wroc=/', status: 200, lang: 'en' },
@@ -75,6 +98,15 @@ const groups: RoleGroup[] = [
       { label: 'account', open: '/konto', status: 200 },
       { label: 'change password', open: '/konto/haslo', status: 200 },
       { label: 'sessions', open: '/konto/sesje', status: 200 },
+      { label: 'personal data', open: '/konto/dane', status: 200 },
+      { label: 'delete account', open: '/konto/usun', status: 200 },
+      { label: 'register an organisation', open: '/organizacje/nowa', status: 200 },
+      {
+        label: 'register an organisation with errors',
+        open: submitEmpty('/organizacje/nowa'),
+        via: 'POST /organizacje/nowa, all fields empty',
+        status: 400,
+      },
     ],
   },
   {

@@ -101,7 +101,7 @@ export function OrganizationFormPage(props: { form: FormModel; options: Organiza
         </fieldset>
         <fieldset class="fieldset">
           <legend class="fieldset__legend">{t('organizations.sections.contact')}</legend>
-          {text('street', { optional: true, autocomplete: 'street-address' })}
+          {text('street', { optional: true, autocomplete: 'address-line1' })}
           {text('postalCode', { optional: true, hint: true, width: 'short', autocomplete: 'postal-code' })}
           {text('city', { optional: true, width: 'half', autocomplete: 'address-level2' })}
           {text('email', { optional: true, type: 'email', hint: true })}
