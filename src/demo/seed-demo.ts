@@ -9,6 +9,7 @@ import { hashPassword } from '../platform/auth/passwords.js';
 import type { Role } from '../platform/db/schema.js';
 import type { SiteSettings } from '../features/settings/settings.schema.js';
 import { writeSettings } from '../features/settings/settings.repo.js';
+import { insertUser } from '../features/accounts/index.js';
 import { nipCheckDigit, regon9CheckDigit } from '../features/organizations/identifiers.js';
 import { polishSortKey, slugify } from '../features/organizations/polish-order.js';
 
@@ -162,18 +163,15 @@ async function insertDemo(services: Services, passwordHash: string): Promise<voi
     const now = new Date().toISOString();
     await writeSettings(trx, demoSettings, 0, null, now);
     for (const account of demoAccounts) {
-      const user = await trx
-        .insertInto('users')
-        .values({
+      const user = {
+        id: await insertUser(trx, {
           email: account.email,
-          display_name: account.displayName,
-          password_hash: passwordHash,
-          email_confirmed_at: now,
-          created_at: now,
-          updated_at: now,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
+          displayName: account.displayName,
+          passwordHash,
+          confirmedAt: now,
+          now,
+        }),
+      };
       for (const role of account.roles) {
         await trx.insertInto('user_roles').values({ user_id: user.id, role, granted_at: now, granted_by: null }).execute();
       }

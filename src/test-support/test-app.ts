@@ -115,8 +115,8 @@ export class TestClient {
     return match?.[1] ?? '';
   }
 
-  async get(url: string, headers: Record<string, string> = {}): Promise<TestResponse> {
-    const response = await this.app.inject({ method: 'GET', url, headers: { cookie: this.cookieHeader(), ...headers } });
+  /** Remembers cookies and the last HTML page (for its CSRF token) and simplifies the response. */
+  private keep(response: Awaited<ReturnType<FastifyInstance['inject']>>): TestResponse {
     this.remember(response.headers['set-cookie']);
     if (response.headers['content-type']?.toString().startsWith('text/html')) this.lastPage = response.body;
     return {
@@ -125,6 +125,11 @@ export class TestClient {
       headers: response.headers,
       location: response.headers.location as string | undefined,
     };
+  }
+
+  async get(url: string, headers: Record<string, string> = {}): Promise<TestResponse> {
+    const response = await this.app.inject({ method: 'GET', url, headers: { cookie: this.cookieHeader(), ...headers } });
+    return this.keep(response);
   }
 
   /** Posts a form; `_csrf` comes from the last page unless given (pass '' to omit it). */
@@ -145,14 +150,7 @@ export class TestClient {
       headers: { cookie: this.cookieHeader(), 'content-type': 'application/x-www-form-urlencoded' },
       payload: options.rawBody ?? params.toString(),
     });
-    this.remember(response.headers['set-cookie']);
-    if (response.headers['content-type']?.toString().startsWith('text/html')) this.lastPage = response.body;
-    return {
-      status: response.statusCode,
-      body: response.body,
-      headers: response.headers,
-      location: response.headers.location as string | undefined,
-    };
+    return this.keep(response);
   }
 }
 

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Services } from '../../services.js';
+import { signedInUser } from '../../platform/auth/access.js';
 import { formRateLimit } from '../../platform/http/form-limit.js';
 import { emptyForm, failedForm, formError, parseForm } from '../../platform/http/forms.js';
 import { cookieOptions, safeLocalPath, sessionCookieName } from '../../platform/http/kernel.js';
@@ -21,12 +22,6 @@ import { NewPasswordPage, ResetRequestPage } from './views/password-reset.js';
 import { SessionsPage } from './views/sessions.js';
 import { SignInPage } from './views/sign-in.js';
 import { SignUpPage } from './views/sign-up.js';
-
-function currentUser(request: FastifyRequest) {
-  const user = request.currentUser;
-  if (!user) throw new Error('access rule "user" guarantees a signed-in user');
-  return user;
-}
 
 function tokenFromQuery(request: FastifyRequest): string | null {
   const parsed = ZTokenOnly.safeParse(request.query);
@@ -113,7 +108,7 @@ export function accountsRoutes(app: FastifyInstance, services: Services): void {
     return reply.redirect(safeLocalPath(form.data.wroc, '/konto'), 303);
   });
   app.post('/wyloguj', { config: { access: 'user' } }, async (request, reply) => {
-    await signOut(services, currentUser(request));
+    await signOut(services, signedInUser(request));
     reply.clearCookie(sessionCookieName(services), { path: '/' });
     return reply.redirectWithFlash('/', { kind: 'info', key: 'flash.signedOut' });
   });
@@ -151,7 +146,7 @@ export function accountsRoutes(app: FastifyInstance, services: Services): void {
 
   // The account
   app.get('/konto', { config: { access: 'user' } }, async (request, reply) => {
-    const user = currentUser(request);
+    const user = signedInUser(request);
     const stored = await findUserById(services.db, user.id);
     const organisations = await services.db
       .selectFrom('organization_members')
@@ -178,7 +173,7 @@ export function accountsRoutes(app: FastifyInstance, services: Services): void {
   app.post('/konto/haslo', { config: { access: 'user', rateLimit: formRateLimit(services) } }, async (request, reply) => {
     const form = parseForm(ZChangePassword, request.body);
     if (!form.ok) return reply.render(<ChangePasswordPage form={failedForm({}, form.errors, request.t)} />, 400);
-    const result = await changePassword(services, currentUser(request), form.data, request.language);
+    const result = await changePassword(services, signedInUser(request), form.data, request.language);
     if (!result.ok) {
       return reply.render(
         <ChangePasswordPage
@@ -190,7 +185,7 @@ export function accountsRoutes(app: FastifyInstance, services: Services): void {
     return reply.redirectWithFlash('/konto', { kind: 'success', key: 'flash.passwordChanged' });
   });
   app.get('/konto/sesje', { config: { access: 'user' } }, async (request, reply) => {
-    const user = currentUser(request);
+    const user = signedInUser(request);
     const sessions = await listSessions(services, user.id);
     const when = (iso: string) => formatDateTime(iso, request.language);
     return reply.render(
@@ -206,14 +201,14 @@ export function accountsRoutes(app: FastifyInstance, services: Services): void {
     );
   });
   app.post('/konto/sesje/wyloguj-wszedzie', { config: { access: 'user' } }, async (request, reply) => {
-    await endAllSessions(services, currentUser(request));
+    await endAllSessions(services, signedInUser(request));
     reply.clearCookie(sessionCookieName(services), { path: '/' });
     return reply.redirectWithFlash('/logowanie', { kind: 'info', key: 'flash.signedOutEverywhere' });
   });
   app.post('/konto/sesje/:id/zakoncz', { config: { access: 'user' } }, async (request: FastifyRequest, reply: FastifyReply) => {
     const params = ZSessionParams.safeParse(request.params);
     if (!params.success) return reply.callNotFound();
-    const user = currentUser(request);
+    const user = signedInUser(request);
     if (!(await endSession(services, user, params.data.id))) return reply.callNotFound();
     if (params.data.id === user.sessionId) {
       reply.clearCookie(sessionCookieName(services), { path: '/' });

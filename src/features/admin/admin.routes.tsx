@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../services.js';
+import { signedInUser } from '../../platform/auth/access.js';
 import { userActor } from '../../platform/audit/audit.js';
 import { formatDateTimeShort } from '../../platform/i18n/format.js';
 import { parseForm } from '../../platform/http/forms.js';
@@ -72,7 +73,7 @@ export function adminRoutes(app: FastifyInstance, services: Services): void {
           total: result.total,
           page,
           pageCount: pageCount(result.total, usersPageSize),
-          currentUserId: request.currentUser!.id,
+          currentUserId: signedInUser(request).id,
           users: result.users.map((u) => ({
             id: u.id,
             email: u.email,
@@ -92,7 +93,7 @@ export function adminRoutes(app: FastifyInstance, services: Services): void {
     if (!params.success) return reply.callNotFound();
     const form = parseForm(ZRoleChange, request.body);
     if (!form.ok) return reply.redirectWithFlash('/admin/uzytkownicy', { kind: 'info', key: 'flash.roleInvalid' });
-    const actor = userActor(request.currentUser!.id);
+    const actor = userActor(signedInUser(request).id);
     const change = form.data.change === 'grant' ? grantRole : revokeRole;
     const result = await change(services.db, actor, params.data.id, form.data.role);
     if (!result.ok && result.reason === 'unknownUser') return reply.callNotFound();

@@ -27,6 +27,16 @@ export async function grantRole(db: Kysely<DB>, actor: Actor, userId: number, ro
   });
 }
 
+/** Whether at most one administrator is left (who then must not lose the role or the account). */
+export async function isLastAdministrator(db: Kysely<DB>): Promise<boolean> {
+  const admins = await db
+    .selectFrom('user_roles')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('role', '=', 'administrator')
+    .executeTakeFirstOrThrow();
+  return Number(admins.n) <= 1;
+}
+
 /** Revokes a role (idempotent); the last administrator cannot be removed. */
 export async function revokeRole(db: Kysely<DB>, actor: Actor, userId: number, role: Role): Promise<ChangeRoleResult> {
   return db.transaction().execute(async (trx) => {
@@ -34,14 +44,7 @@ export async function revokeRole(db: Kysely<DB>, actor: Actor, userId: number, r
     if (!user) return { ok: false, reason: 'unknownUser' } as const;
     const before = (await trx.selectFrom('user_roles').select('role').where('user_id', '=', userId).execute()).map((r) => r.role);
     if (!before.includes(role)) return { ok: true, changed: false } as const;
-    if (role === 'administrator') {
-      const admins = await trx
-        .selectFrom('user_roles')
-        .select((eb) => eb.fn.countAll().as('n'))
-        .where('role', '=', 'administrator')
-        .executeTakeFirstOrThrow();
-      if (Number(admins.n) <= 1) return { ok: false, reason: 'lastAdministrator' } as const;
-    }
+    if (role === 'administrator' && (await isLastAdministrator(trx))) return { ok: false, reason: 'lastAdministrator' } as const;
     await trx.deleteFrom('user_roles').where('user_id', '=', userId).where('role', '=', role).execute();
     await recordAudit(trx, {
       actor,

@@ -3,6 +3,7 @@ import { type Actor, recordAudit } from '../../platform/audit/audit.js';
 import { hashPassword } from '../../platform/auth/passwords.js';
 import type { DB } from '../../platform/db/schema.js';
 import { grantRole } from './change-role.js';
+import { insertUser } from '../accounts/index.js';
 
 export type CreateAdministratorResult = { ok: true; userId: number; created: boolean } | { ok: false; reason: 'weakPassword' };
 
@@ -25,18 +26,7 @@ export async function createAdministrator(
   const passwordHash = await hashPassword(input.password);
   const userId = await db.transaction().execute(async (trx) => {
     const now = new Date().toISOString();
-    const user = await trx
-      .insertInto('users')
-      .values({
-        email,
-        display_name: input.displayName,
-        password_hash: passwordHash,
-        email_confirmed_at: now,
-        created_at: now,
-        updated_at: now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const user = { id: await insertUser(trx, { email, displayName: input.displayName, passwordHash, confirmedAt: now, now }) };
     await trx
       .insertInto('user_roles')
       .values({ user_id: user.id, role: 'administrator', granted_at: now, granted_by: null })

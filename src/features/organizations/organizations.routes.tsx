@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Services } from '../../services.js';
+import { signedInUser } from '../../platform/auth/access.js';
 import { emptyForm, failedForm, formError, parseForm } from '../../platform/http/forms.js';
 import { formRateLimit } from '../../platform/http/form-limit.js';
 import { formatDate } from '../../platform/i18n/format.js';
@@ -99,7 +100,7 @@ export function organizationsRoutes(app: FastifyInstance, services: Services): v
         status,
       );
     if (!form.ok) return refill(form.errors, 400);
-    const result = await registerOrganization(services, request.currentUser!.id, form.data);
+    const result = await registerOrganization(services, signedInUser(request).id, form.data);
     if (!result.ok) {
       if (result.reason === 'duplicate')
         return refill([formError(result.field, 'organizations.errors.duplicate', { name: result.existing.name })], 409);
@@ -154,7 +155,7 @@ export function organizationsRoutes(app: FastifyInstance, services: Services): v
     const form = parseForm(ZVerify, request.body);
     if (!form.ok)
       return reply.redirectWithFlash(`/organizacje/${organization.slug}`, { kind: 'info', key: 'flash.organizationChanged' });
-    const outcome = await verifyOrganization(services, request.currentUser!.id, organization.id, form.data.version);
+    const outcome = await verifyOrganization(services, signedInUser(request).id, organization.id, form.data.version);
     const key =
       outcome === 'verified'
         ? 'flash.organizationVerified'

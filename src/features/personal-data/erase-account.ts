@@ -2,6 +2,7 @@ import type { Services } from '../../services.js';
 import { recordAudit, userActor } from '../../platform/audit/audit.js';
 import { verifyPassword } from '../../platform/auth/passwords.js';
 import type { AuthenticatedUser } from '../../platform/auth/sessions.js';
+import { isLastAdministrator } from '../admin/index.js';
 
 export type EraseAccountResult = { ok: true } | { ok: false; reason: 'wrongPassword' | 'lastAdministrator' };
 
@@ -18,14 +19,8 @@ export async function eraseAccount(services: Services, user: AuthenticatedUser, 
     .executeTakeFirstOrThrow();
   if (!(await verifyPassword(stored.password_hash, password))) return { ok: false, reason: 'wrongPassword' };
   return services.db.transaction().execute(async (trx) => {
-    if (user.roles.includes('administrator')) {
-      const admins = await trx
-        .selectFrom('user_roles')
-        .select((eb) => eb.fn.countAll().as('n'))
-        .where('role', '=', 'administrator')
-        .executeTakeFirstOrThrow();
-      if (Number(admins.n) <= 1) return { ok: false, reason: 'lastAdministrator' } as const;
-    }
+    if (user.roles.includes('administrator') && (await isLastAdministrator(trx)))
+      return { ok: false, reason: 'lastAdministrator' } as const;
     await trx.deleteFrom('mails').where('to_address', '=', stored.email).execute();
     // Cascades to user_roles, sessions, account_tokens and organization_members.
     await trx.deleteFrom('users').where('id', '=', user.id).execute();

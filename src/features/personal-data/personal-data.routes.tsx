@@ -1,6 +1,7 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Services } from '../../services.js';
+import { signedInUser } from '../../platform/auth/access.js';
 import { formRateLimit } from '../../platform/http/form-limit.js';
 import { emptyForm, failedForm, formError, parseForm } from '../../platform/http/forms.js';
 import { zPassword } from '../../platform/http/fields.js';
@@ -12,17 +13,11 @@ import { PersonalDataPage } from './views/personal-data.js';
 
 const ZEraseAccount = z.object({ password: zPassword });
 
-function currentUser(request: FastifyRequest) {
-  const user = request.currentUser;
-  if (!user) throw new Error('access rule "user" guarantees a signed-in user');
-  return user;
-}
-
 export function personalDataRoutes(app: FastifyInstance, services: Services): void {
   app.get('/konto/dane', { config: { access: 'user' } }, async (_request, reply) => reply.render(<PersonalDataPage />));
 
   app.get('/konto/dane.json', { config: { access: 'user' } }, async (request, reply) => {
-    const data = await exportPersonalData(services, currentUser(request).id);
+    const data = await exportPersonalData(services, signedInUser(request).id);
     return reply
       .header('content-disposition', 'attachment; filename="wspolnie-moje-dane.json"')
       .header('cache-control', 'no-store')
@@ -37,7 +32,7 @@ export function personalDataRoutes(app: FastifyInstance, services: Services): vo
   app.post('/konto/usun', { config: { access: 'user', rateLimit: formRateLimit(services) } }, async (request, reply) => {
     const form = parseForm(ZEraseAccount, request.body);
     if (!form.ok) return reply.render(<EraseAccountPage form={failedForm({}, form.errors, request.t)} />, 400);
-    const result = await eraseAccount(services, currentUser(request), form.data.password);
+    const result = await eraseAccount(services, signedInUser(request), form.data.password);
     if (!result.ok) {
       const error = formError(
         'password',

@@ -1,10 +1,11 @@
-import fastifyMultipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Services } from '../../services.js';
+import { signedInUser } from '../../platform/auth/access.js';
 import { recordAudit, userActor } from '../../platform/audit/audit.js';
 import { detectImageType } from '../../platform/files/image-type.js';
 import { emptyForm, failedForm, formError, parseForm } from '../../platform/http/forms.js';
+import { registerUploads } from '../../platform/http/uploads.js';
 import { SettingsPage } from './views/settings.js';
 import { ZSiteSettings } from './settings.schema.js';
 import { updateSettings } from './update-settings.js';
@@ -19,10 +20,7 @@ const ZSettingsForm = ZSiteSettings.extend({
 export const maxLogoBytes = 512 * 1024;
 
 export async function settingsRoutes(app: FastifyInstance, services: Services): Promise<void> {
-  await app.register(fastifyMultipart, {
-    attachFieldsToBody: 'keyValues',
-    limits: { fileSize: maxLogoBytes, files: 1, fields: 5, fieldSize: 1024 },
-  });
+  await registerUploads(app, { maxFileBytes: maxLogoBytes, maxFiles: 1, maxFields: 5, maxFieldBytes: 1024 });
 
   app.get('/admin/ustawienia', { config: { access: 'administrator' } }, async (_request, reply) => {
     const stored = await services.settings.get();
@@ -34,7 +32,7 @@ export async function settingsRoutes(app: FastifyInstance, services: Services): 
     const form = parseForm(ZSettingsForm, request.body);
     if (!form.ok) return reply.render(<SettingsPage form={failedForm(form.values, form.errors, request.t)} />, 400);
     const { version, ...settings } = form.data;
-    const user = request.currentUser!;
+    const user = signedInUser(request);
     const result = await updateSettings(services, user.id, settings, version);
     if (!result.ok) {
       const current = await services.settings.get();
@@ -66,7 +64,7 @@ export async function settingsRoutes(app: FastifyInstance, services: Services): 
         400,
       );
     }
-    const user = request.currentUser!;
+    const user = signedInUser(request);
     await services.files.write('settings/logo', type, data);
     await recordAudit(services.db, {
       actor: userActor(user.id),

@@ -4,6 +4,7 @@
  * in each feature's `*.policy.ts`.
  */
 import type { Role } from '../db/schema.js';
+import type { FastifyRequest } from 'fastify';
 import type { AuthenticatedUser } from './sessions.js';
 
 export type Access =
@@ -40,4 +41,11 @@ export function decideAccess(access: Access, user: AuthenticatedUser | null): Ac
       if (!user) return 'sign-in';
       return hasRole(user, 'administrator') ? 'allow' : 'forbidden';
   }
+}
+
+/** The signed-in user of a route whose access rule already requires one. */
+export function signedInUser(request: FastifyRequest): AuthenticatedUser {
+  const user = request.currentUser;
+  if (!user) throw new Error(`route ${request.routeOptions.url} needs an access rule that requires a signed-in user`);
+  return user;
 }
