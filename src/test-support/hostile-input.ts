@@ -138,14 +138,19 @@ export const longText = fc
   .record({ unit: fc.constantFrom('a', 'ż', '😀', 'ab ', '<&"', '\u0000', '\n'), length: fc.integer({ min: 257, max: 200_000 }) })
   .map(({ unit, length }) => unit.repeat(Math.ceil(length / unit.length)).slice(0, length));
 
-/** Any hostile text: control characters, unicode of every kind, injections, very long strings. */
-export const hostileText: fc.Arbitrary<string> = fc.oneof(
+/** Hostile text of ordinary length: control characters, unicode of every kind, injections. */
+export const shortHostileText: fc.Arbitrary<string> = fc.oneof(
   { arbitrary: fc.constantFrom(...injectionStrings), weight: 4 },
   { arbitrary: fc.string({ unit: 'binary', maxLength: 40 }), weight: 3 },
   { arbitrary: fc.string({ unit: 'grapheme', maxLength: 40 }), weight: 2 },
   { arbitrary: fc.string({ unit: specialCharacter, maxLength: 30 }), weight: 3 },
   { arbitrary: fc.string({ unit: fc.oneof(specialCharacter, fc.constantFrom('a', 'b', ' ')), maxLength: 30 }), weight: 2 },
   { arbitrary: withLoneSurrogate, weight: 1 },
+);
+
+/** Any hostile text, very long strings included. */
+export const hostileText: fc.Arbitrary<string> = fc.oneof(
+  { arbitrary: shortHostileText, weight: 15 },
   { arbitrary: longText, weight: 1 },
 );
 
@@ -261,6 +266,21 @@ function payloadFor(entries: Array<[string, string]>, transport: Transport): { p
     case 'oversize':
       return { payload: `${urlencoded}&padding=${'x'.repeat(1_100_000)}`, contentType: 'application/x-www-form-urlencoded' };
   }
+}
+
+/**
+ * A raw query string: the named parameters (and others) with hostile values, some repeated, some
+ * with malformed percent-encodings (`%FF%FE%C3`, a lone `%`) or bracketed names (`a[b]=c`).
+ */
+export function hostileQuery(names: readonly string[], value: fc.Arbitrary<string> = hostileText): fc.Arbitrary<string> {
+  const name = fc.oneof(
+    { arbitrary: fc.constantFrom(...names), weight: 4 },
+    { arbitrary: fc.constantFrom('a[b]', '__proto__', ''), weight: 1 },
+  );
+  const pair = fc
+    .tuple(name, value, fc.option(fc.constantFrom(...badPercents), { freq: 4 }))
+    .map(([k, v, bad]) => `${encode(k)}=${bad ?? ''}${encode(v)}`);
+  return fc.array(pair, { maxLength: 5 }).map((pairs) => pairs.join('&'));
 }
 
 function toResponse(raw: { statusCode: number; body: string; headers: TestResponse['headers'] }): TestResponse {
@@ -393,6 +413,9 @@ export function assertRefilled(response: TestResponse, input: { fields: FormInpu
   }
 }
 
+/** `PROPERTY_RUNS_FACTOR=10 node --import tsx --test …` runs every property ten times as often. */
+const runsFactor = Number(process.env.PROPERTY_RUNS_FACTOR ?? '1') || 1;
+
 /** Runs a property with the shared settings: moderate runs, readable counterexamples. */
 export async function checkProperty<T>(
   arbitrary: fc.Arbitrary<T>,
@@ -400,7 +423,7 @@ export async function checkProperty<T>(
   numRuns = 50,
 ): Promise<void> {
   try {
-    await fc.assert(fc.asyncProperty(arbitrary, predicate), { numRuns });
+    await fc.assert(fc.asyncProperty(arbitrary, predicate), { numRuns: Math.ceil(numRuns * runsFactor) });
   } catch (error) {
     // Counterexamples may hold 200 000-character strings: keep the report readable.
     const cause = error instanceof Error && error.cause instanceof Error ? `\nCause: ${error.cause.message}` : '';

@@ -1,6 +1,14 @@
 import { z } from 'zod';
+import { zDateOnly } from '../../platform/http/fields.js';
 
 export const auditPageSize = 50;
+
+/**
+ * A day to filter the log by: a real calendar date (a well-shaped but impossible one, 2024-13-45, is
+ * ignored like any other bad value), from the year 1000 on — `warsawToUtc` cannot place earlier
+ * years, and the log holds none.
+ */
+const zAuditDate = zDateOnly.refine((v) => v >= '1000-01-01');
 
 /** Filters of the audit log; every field optional, bad values ignored rather than failing the page. */
 export const ZAuditFilters = z.object({
@@ -17,16 +25,8 @@ export const ZAuditFilters = z.object({
     .regex(/^[a-z_]*$/)
     .optional()
     .catch(undefined),
-  od: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/)
-    .optional()
-    .catch(undefined),
-  do: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/)
-    .optional()
-    .catch(undefined),
+  od: zAuditDate.optional().catch(undefined),
+  do: zAuditDate.optional().catch(undefined),
   strona: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined),
 });
 export type TAuditFilters = z.infer<typeof ZAuditFilters>;
