@@ -23,6 +23,8 @@ export const countedTables = [
   'site_settings',
   'user_roles',
   'files',
+  'organizations',
+  'organization_members',
 ] as const;
 export type CountedTable = (typeof countedTables)[number];
 export type Counts = Record<CountedTable, number>;
