@@ -25,6 +25,8 @@ export interface ViewContextValue {
   settings: SiteSettings;
   /** Path of the current page, for navigation state and the language switch. */
   path: string;
+  /** Path and query of the current GET page (for returning to it, e.g. after switching language). */
+  url: string;
   /** A one-time message carried over a redirect (POST → redirect → GET). */
   flash: { kind: 'success' | 'info'; message: string } | null;
   showDevelopmentPages: boolean;

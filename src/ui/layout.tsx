@@ -73,7 +73,7 @@ export function Layout(props: {
             <div class="site-header__tools">
               <a
                 class="site-header__language"
-                href={`/jezyk/${switchTo}?wroc=${encodeURIComponent(path)}`}
+                href={`/jezyk/${switchTo}?wroc=${encodeURIComponent(view.url)}`}
                 lang={switchTo}
                 hreflang={switchTo}
               >

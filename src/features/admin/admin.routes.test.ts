@@ -45,6 +45,11 @@ describe('administration pages', () => {
     assert.equal(all.status, 200);
     assert.match(all.body, /account\.signed_in/);
     const filtered = await admin.get('/admin/dziennik?akcja=role.granted');
+    assert.match(
+      filtered.body,
+      /href="\/jezyk\/en\?wroc=%2Fadmin%2Fdziennik%3Fakcja%3Drole\.granted"/,
+      'switching language keeps the filters',
+    );
     assert.match(filtered.body, /role\.granted/);
     assert.doesNotMatch(filtered.body, /<code>account\.signed_in<\/code>/);
     assert.match(filtered.body, /1 wpis</);

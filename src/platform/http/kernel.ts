@@ -205,6 +205,7 @@ export async function viewContext(request: FastifyRequest, reply: FastifyReply, 
     nonce: reply.cspNonce?.script ?? '',
     settings,
     path: request.url.split('?')[0] ?? '/',
+    url: request.method === 'GET' && request.url.length <= 500 ? request.url : (request.url.split('?')[0] ?? '/'),
     flash: readFlash(request, reply),
     showDevelopmentPages: services.config.env !== 'production',
   };

@@ -22,6 +22,7 @@ function context(language: 'pl' | 'en'): ViewContextValue {
     nonce: 'nonce',
     settings: defaultSiteSettings,
     path: '/komponenty',
+    url: '/komponenty',
     flash: null,
     showDevelopmentPages: true,
   };
