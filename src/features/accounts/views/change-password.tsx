@@ -4,8 +4,8 @@ import { ErrorSummary } from '../../../ui/components/error-summary.js';
 import { TextField } from '../../../ui/components/field.js';
 import { Form } from '../../../ui/components/form.js';
 import { Layout } from '../../../ui/layout.js';
+import { NewPasswordFields } from './account-fields.js';
 import { errorFor, type FormModel } from '../../../platform/http/forms.js';
-import { passwordMinLength } from '../../../platform/http/fields.js';
 
 export function ChangePasswordPage({ form }: { form: FormModel }) {
   const { t } = useView();
@@ -25,21 +25,7 @@ export function ChangePasswordPage({ form }: { form: FormModel }) {
           error={errorFor(form, 'currentPassword')}
           autocomplete="current-password"
         />
-        <TextField
-          name="password"
-          type="password"
-          label={t('accounts.fields.newPassword')}
-          hint={t('accounts.fields.newPasswordHint', { min: passwordMinLength })}
-          error={errorFor(form, 'password')}
-          autocomplete="new-password"
-        />
-        <TextField
-          name="passwordConfirmation"
-          type="password"
-          label={t('accounts.fields.passwordConfirmation')}
-          error={errorFor(form, 'passwordConfirmation')}
-          autocomplete="new-password"
-        />
+        <NewPasswordFields form={form} />
         <Button>{t('accounts.changePassword.submit')}</Button>
       </Form>
     </Layout>

@@ -1,10 +1,10 @@
 import { useView } from '../../../ui/context.js';
 import { Button } from '../../../ui/components/button.js';
 import { ErrorSummary } from '../../../ui/components/error-summary.js';
-import { TextField } from '../../../ui/components/field.js';
 import { Form } from '../../../ui/components/form.js';
 import { Layout } from '../../../ui/layout.js';
-import { errorFor, type FormModel } from '../../../platform/http/forms.js';
+import { EmailField } from './account-fields.js';
+import { type FormModel } from '../../../platform/http/forms.js';
 
 export function ConfirmEmailPage({ token }: { token: string }) {
   const { t } = useView();
@@ -28,15 +28,7 @@ export function ResendConfirmationPage({ form }: { form: FormModel }) {
       <ErrorSummary errors={form.errors} />
       <p>{t('accounts.resend.body')}</p>
       <Form action="/potwierdz-email/ponow">
-        <TextField
-          name="email"
-          type="email"
-          label={t('accounts.fields.email')}
-          value={form.values.email}
-          error={errorFor(form, 'email')}
-          autocomplete="email"
-          spellcheck={false}
-        />
+        <EmailField form={form} />
         <Button>{t('accounts.resend.submit')}</Button>
       </Form>
     </Layout>

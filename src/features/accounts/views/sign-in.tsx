@@ -4,6 +4,7 @@ import { ErrorSummary } from '../../../ui/components/error-summary.js';
 import { TextField } from '../../../ui/components/field.js';
 import { Form } from '../../../ui/components/form.js';
 import { Layout } from '../../../ui/layout.js';
+import { EmailField } from './account-fields.js';
 import { errorFor, type FormModel } from '../../../platform/http/forms.js';
 
 export function SignInPage({ form, unconfirmed }: { form: FormModel; unconfirmed?: boolean }) {
@@ -20,15 +21,7 @@ export function SignInPage({ form, unconfirmed }: { form: FormModel; unconfirmed
       )}
       <Form action="/logowanie">
         {form.values.wroc && <input type="hidden" name="wroc" value={form.values.wroc} />}
-        <TextField
-          name="email"
-          type="email"
-          label={t('accounts.fields.email')}
-          value={form.values.email}
-          error={errorFor(form, 'email')}
-          autocomplete="email"
-          spellcheck={false}
-        />
+        <EmailField form={form} />
         <TextField
           name="password"
           type="password"

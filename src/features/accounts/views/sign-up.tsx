@@ -4,8 +4,8 @@ import { ErrorSummary } from '../../../ui/components/error-summary.js';
 import { TextField } from '../../../ui/components/field.js';
 import { Form } from '../../../ui/components/form.js';
 import { Layout } from '../../../ui/layout.js';
+import { EmailField, NewPasswordFields } from './account-fields.js';
 import { errorFor, type FormModel } from '../../../platform/http/forms.js';
-import { passwordMinLength } from '../../../platform/http/fields.js';
 
 export function SignUpPage({ form }: { form: FormModel }) {
   const { t } = useView();
@@ -25,30 +25,8 @@ export function SignUpPage({ form }: { form: FormModel }) {
           autocomplete="name"
           maxLength={100}
         />
-        <TextField
-          name="email"
-          type="email"
-          label={t('accounts.fields.email')}
-          value={form.values.email}
-          error={errorFor(form, 'email')}
-          autocomplete="email"
-          spellcheck={false}
-        />
-        <TextField
-          name="password"
-          type="password"
-          label={t('accounts.fields.newPassword')}
-          hint={t('accounts.fields.newPasswordHint', { min: passwordMinLength })}
-          error={errorFor(form, 'password')}
-          autocomplete="new-password"
-        />
-        <TextField
-          name="passwordConfirmation"
-          type="password"
-          label={t('accounts.fields.passwordConfirmation')}
-          error={errorFor(form, 'passwordConfirmation')}
-          autocomplete="new-password"
-        />
+        <EmailField form={form} />
+        <NewPasswordFields form={form} />
         <p class="field__hint">
           {t('accounts.signUp.privacy')} <a href="/polityka-prywatnosci">{t('accounts.signUp.privacyLink')}</a>.
         </p>
