@@ -3,7 +3,9 @@
  * internals reaches the page; 5xx are logged with the request id, without personal data.
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { renderToString } from 'preact-render-to-string';
 import type { Services } from '../../services.js';
+import { defaultLanguage, type Language, type Translate, translatorFor } from '../i18n/i18n.js';
 import { Layout } from '../../ui/layout.js';
 import { useView } from '../../ui/context.js';
 
@@ -40,18 +42,57 @@ export async function renderErrorPage(
     return await reply.render(<ErrorPage status={known} reason={reason} />, known);
   } catch (error) {
     request.log.error({ err: error }, 'error page could not be rendered');
-    return reply
-      .code(known)
-      .type('text/html; charset=utf-8')
-      .send(
-        '<!DOCTYPE html><html lang="pl"><head><meta charset="utf-8"><title>Błąd</title></head><body><main><h1>Wystąpił błąd</h1><p>Spróbuj ponownie za chwilę.</p></main></body></html>',
-      );
+    return sendPlainErrorPage(request, reply, known, reason);
   }
+}
+
+/**
+ * The same message without the layout (no settings, session or CSP nonce needed): for requests
+ * refused before the kernel's hooks ran, and when the full page cannot be rendered.
+ */
+function sendPlainErrorPage(request: FastifyRequest, reply: FastifyReply, status: KnownStatus, reason?: string): FastifyReply {
+  // Before routing Fastify builds a bare request, without the kernel's decorations.
+  const language = (request.language as Language | undefined) ?? defaultLanguage;
+  const t = (request.t as Translate | undefined) ?? translatorFor(language);
+  const title = t(`errors.${status}.title`);
+  const page = (
+    <html lang={language}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{title}</title>
+      </head>
+      <body>
+        <main>
+          <h1>{title}</h1>
+          <p>{reason ? t(`errors.reasons.${reason}`) : t(`errors.${status}.body`)}</p>
+          <p>
+            <a href="/">{t('errors.backHome')}</a>
+          </p>
+        </main>
+      </body>
+    </html>
+  );
+  return reply
+    .code(status)
+    .type('text/html; charset=utf-8')
+    .header('cache-control', 'no-cache, private')
+    .send(`<!DOCTYPE html>${renderToString(page)}`);
 }
 
 function reasonOf(error: FastifyError): string | undefined {
   if (error.code === 'FST_CSRF_INVALID_TOKEN' || error.code === 'FST_CSRF_MISSING_SECRET') return 'csrf';
   return undefined;
+}
+
+/**
+ * For Fastify's `frameworkErrors` option (set where the app is created): a URL that cannot be
+ * decoded (`/jezyk/%FF`) or a path parameter over `maxParamLength` is refused before routing, so no
+ * hook or error handler runs; without this, Fastify answers with its own English JSON.
+ */
+export function handleFrameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  request.log.info({ code: error.code, status: error.statusCode }, 'request refused');
+  sendPlainErrorPage(request, reply, normaliseStatus(error.statusCode ?? 400));
 }
 
 export function installErrorHandlers(app: FastifyInstance, services: Services): void {
