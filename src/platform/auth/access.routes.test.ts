@@ -74,7 +74,7 @@ describe('access policy: every route × every role', () => {
     const member = roleSetups.find((r) => r.name === 'NGO member')!;
     const organisation = await t.services.db
       .insertInto('organizations')
-      .values({ name: 'Stowarzyszenie Przykładowe', created_at: now, created_by: null })
+      .values({ name: 'Stowarzyszenie Przykładowe', slug: 'stowarzyszenie-przykladowe', created_at: now, created_by: null })
       .returning('id')
       .executeTakeFirstOrThrow();
     await t.services.db
@@ -116,6 +116,7 @@ describe('access policy: every route × every role', () => {
       for (const [, name] of route.url.matchAll(/:(\w+)/g)) {
         let value = '1';
         if (name === 'language') value = 'pl';
+        else if (name === 'slug') value = 'stowarzyszenie-przykladowe';
         else if (name === 'id' && route.url.startsWith('/konto/sesje/')) {
           // A second session of the same person, so ending it leaves the client signed in.
           const owner = role.userId ?? otherUser.userId!;
