@@ -321,6 +321,8 @@ export const formStatuses = [200, 303, 400, 403, 404, 409, 413, 415, 429];
 
 /** Polish text each error status must show. */
 const statusText: Record<number, RegExp> = {
+  // A form shown again with its errors, the generic page, or an expired link's page.
+  400: /Popraw błędy w formularzu|Nieprawidłowe żądanie|Link jest nieważny/,
   403: /Brak dostępu/,
   404: /Nie znaleziono strony/,
   413: /Za dużo danych/,
