@@ -5,7 +5,7 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Services } from './services.js';
 import type { Access } from './platform/auth/access.js';
-import { installErrorHandlers } from './platform/http/errors.js';
+import { handleFrameworkError, installErrorHandlers } from './platform/http/errors.js';
 import { registerKernel } from './platform/http/kernel.js';
 import { logSerializers, redactPaths } from './platform/http/logging.js';
 import { accountsFeature } from './features/accounts/index.js';
@@ -53,12 +53,16 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
     bodyLimit: 1_048_576,
     return503OnClosing: true,
     forceCloseConnections: 'idle',
+    // Malformed URLs (bad percent-encoding, over-long parameters) get the Polish 400 page, not JSON.
+    frameworkErrors: handleFrameworkError,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
   });
   const catalogue: RouteInfo[] = [];
   app.decorate('routeCatalogue', catalogue);
   app.addHook('onRoute', (route) => {
     if (route.url.startsWith('/assets/')) return;
+    // A route without an access rule would skip authorisation: refuse to start instead.
+    if (!route.config?.access) throw new Error(`Route ${[route.method].flat().join(',')} ${route.url} declares no config.access`);
     for (const method of [route.method].flat()) {
       if (method !== 'HEAD') catalogue.push({ method, url: route.url, access: route.config?.access });
     }

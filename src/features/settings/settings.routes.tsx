@@ -2,13 +2,12 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Services } from '../../services.js';
 import { signedInUser } from '../../platform/auth/access.js';
-import { recordAudit, userActor } from '../../platform/audit/audit.js';
-import { detectImageType } from '../../platform/files/image-type.js';
 import { emptyForm, failedForm, formError, parseForm } from '../../platform/http/forms.js';
 import { registerUploads } from '../../platform/http/uploads.js';
 import { SettingsPage } from './views/settings.js';
 import { ZSiteSettings } from './settings.schema.js';
 import { updateSettings } from './update-settings.js';
+import { changeLogo } from './change-logo.js';
 
 const ZSettingsForm = ZSiteSettings.extend({
   version: z.coerce
@@ -51,28 +50,17 @@ export async function settingsRoutes(app: FastifyInstance, services: Services): 
   });
 
   app.post('/admin/ustawienia/logo', { config: { access: 'administrator' } }, async (request, reply) => {
-    const body = (request.body ?? {}) as Record<string, unknown>;
-    const file = body.logo;
-    const data = Buffer.isBuffer(file) ? file : null;
-    const type = data && data.length > 0 ? detectImageType(data) : null;
-    if (!data || !type) {
+    const file = ((request.body ?? {}) as Record<string, unknown>).logo;
+    const result = await changeLogo(services, signedInUser(request).id, Buffer.isBuffer(file) ? file : null);
+    if (!result.ok) {
       const stored = await services.settings.get();
       const values = Object.fromEntries(Object.entries(stored.settings).map(([k, v]) => [k, String(v)]));
-      const error = formError('logo', data && data.length > 0 ? 'admin.settings.logoType' : 'admin.settings.logoMissing');
+      const error = formError('logo', result.reason === 'type' ? 'admin.settings.logoType' : 'admin.settings.logoMissing');
       return reply.render(
         <SettingsPage form={failedForm({ ...values, version: String(stored.version) }, [error], request.t)} />,
         400,
       );
     }
-    const user = signedInUser(request);
-    await services.files.write('settings/logo', type, data);
-    await recordAudit(services.db, {
-      actor: userActor(user.id),
-      action: 'settings.logo_changed',
-      subjectType: 'settings',
-      subjectId: 1,
-      after: { contentType: type, bytes: data.length },
-    });
     return reply.redirectWithFlash('/admin/ustawienia', { kind: 'success', key: 'flash.logoSaved' });
   });
 }

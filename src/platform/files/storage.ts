@@ -13,7 +13,11 @@ export interface StoredFile {
 
 export interface FileStorage {
   read(key: string): Promise<StoredFile | null>;
-  write(key: string, contentType: string, data: Buffer): Promise<void>;
+  /**
+   * Stores a file. `transaction` lets the database storage write inside the caller's transaction
+   * (so the file and its audit entry commit together); other storages ignore it.
+   */
+  write(key: string, contentType: string, data: Buffer, transaction?: Kysely<DB>): Promise<void>;
   remove(key: string): Promise<void>;
 }
 
@@ -23,9 +27,9 @@ export function databaseFileStorage(db: Kysely<DB>): FileStorage {
       const row = await db.selectFrom('files').selectAll().where('key', '=', key).executeTakeFirst();
       return row ? { contentType: row.content_type, data: Buffer.from(row.data), updatedAt: row.updated_at } : null;
     },
-    async write(key, contentType, data) {
+    async write(key, contentType, data, transaction) {
       const now = new Date().toISOString();
-      await db
+      await (transaction ?? db)
         .insertInto('files')
         .values({ key, content_type: contentType, data, size: data.length, updated_at: now })
         .onConflict((oc) => oc.column('key').doUpdateSet({ content_type: contentType, data, size: data.length, updated_at: now }))

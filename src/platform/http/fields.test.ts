@@ -17,6 +17,7 @@ describe('form field schemas', () => {
     assert.equal(firstKey(zSingleLine(5), '   '), 'validation.required');
     assert.equal(firstKey(zSingleLine(50), 'a\u0000b'), 'validation.controlCharacters');
     assert.equal(firstKey(zSingleLine(50), 'a\nb'), 'validation.controlCharacters');
+    assert.equal(firstKey(zSingleLine(50), 'admin\u202Egro.elpmaxe'), 'validation.controlCharacters', 'bidi override');
     assert.equal(firstKey(zSingleLine(50), 'bad \uFFFD byte'), 'validation.invalidCharacters');
     assert.equal(firstKey(zSingleLine(50), ['a', 'b']), 'validation.invalid');
     assert.equal(firstKey(zSingleLine(50), undefined), 'validation.invalid');

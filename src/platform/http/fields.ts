@@ -5,8 +5,9 @@
  */
 import { z } from 'zod';
 
+// Control characters, line/paragraph separators and bidi overrides (which can disguise names in lists).
 // eslint-disable-next-line no-control-regex
-const controlCharacters = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u2028\u2029]/;
+const controlCharacters = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069]/;
 
 const lineBreakOrTab = /[\n\r\t]/;
 

@@ -24,6 +24,7 @@ describe('Europe/Warsaw dates', () => {
     assert.equal(warsawToUtc('2026-03-29', '02:30').toISOString(), '2026-03-29T01:30:00.000Z');
     assert.throws(() => warsawToUtc('2026-02-30', '10:00'));
     assert.throws(() => warsawToUtc('2026-13-01', '10:00'));
+    assert.throws(() => warsawToUtc('0999-01-01', '10:00'), RangeError);
   });
 
   it('round-trips every instant through the Warsaw wall clock (property)', () => {

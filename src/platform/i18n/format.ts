@@ -79,7 +79,7 @@ function offsetMinutesAt(instant: Date): number {
  * back) resolves to its first occurrence; a skipped time (clocks go forward) to the instant after.
  */
 export function warsawToUtc(date: string, time: string): Date {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !/^\d{2}:\d{2}(:\d{2})?$/.test(time)) {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !/^\d{2}:\d{2}(:\d{2})?$/.test(time) || date < '1900-01-01') {
     throw new RangeError(`Invalid Warsaw date/time: ${date} ${time}`);
   }
   const wall = Date.parse(`${date}T${time.length === 5 ? `${time}:00` : time}Z`);
