@@ -76,6 +76,12 @@ describe('administration pages', () => {
     assert.match(mail.body, /<a href="\/haslo\/nowe\?token=[A-Za-z0-9_-]{43}">/);
     assert.equal((await admin.get('/admin/poczta/999999')).status, 404);
     assert.equal((await admin.get('/admin/poczta/abc')).status, 404);
+    // Malformed URLs reach the framework's router, which answers with the Polish page too.
+    for (const url of ['/admin/poczta/%FF%FE', '/jezyk/%E2%82', `/admin/poczta/${'9'.repeat(300)}`]) {
+      const response = await admin.get(url);
+      assert.ok([400, 404, 414].includes(response.status), `${url} → ${response.status}`);
+      assert.match(response.body, /<html lang="pl">/, url);
+    }
   });
 
   it('saves settings, shows them in the header, and refuses a stale save with a clear message', async () => {
