@@ -101,6 +101,8 @@ const groups: RoleGroup[] = [
       { label: 'personal data', open: '/konto/dane', status: 200 },
       { label: 'delete account', open: '/konto/usun', status: 200 },
       { label: 'register an organisation', open: '/organizacje/nowa', status: 200 },
+      { label: 'own organisation profile', open: '/organizacje/krokus', status: 200 },
+      { label: 'members of own organisation', open: '/organizacje/krokus/czlonkowie', status: 200 },
       {
         label: 'register an organisation with errors',
         open: submitEmpty('/organizacje/nowa'),

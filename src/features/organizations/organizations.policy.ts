@@ -27,3 +27,18 @@ export function canEdit(actor: OrganizationActor | null, status: OrganizationSta
 export function canVerify(actor: OrganizationActor | null, status: OrganizationStatus): boolean {
   return isOfficial(actor) && (status === 'pending' || status === 'suspended');
 }
+
+/** Only the organisation's own administrators approve, remove and promote its members. */
+export function canManageMembers(actor: OrganizationActor | null): boolean {
+  return actor?.membership?.status === 'active' && actor.membership.role === 'admin';
+}
+
+/** Members see the member list; so do officials (who support organisations), read-only. */
+export function canSeeMembers(actor: OrganizationActor | null): boolean {
+  return isActiveMember(actor) || isOfficial(actor);
+}
+
+/** A signed-in person who is not (yet) a member may ask to join a verified organisation. */
+export function canRequestMembership(actor: OrganizationActor | null, status: OrganizationStatus): boolean {
+  return actor !== null && actor.membership === null && status === 'verified';
+}

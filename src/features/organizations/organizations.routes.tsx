@@ -4,6 +4,7 @@ import { signedInUser } from '../../platform/auth/access.js';
 import { emptyForm, failedForm, formError, parseForm } from '../../platform/http/forms.js';
 import { formRateLimit } from '../../platform/http/form-limit.js';
 import { formatDate } from '../../platform/i18n/format.js';
+import { renderErrorPage } from '../../platform/http/errors.js';
 import { z } from 'zod';
 import {
   activeSpheres,
@@ -15,7 +16,16 @@ import {
   spheresOf,
 } from './organizations.repo.js';
 import { ZDirectoryQuery, ZOrganizationForm, ZSlugParams } from './organizations.schema.js';
-import { canVerify, canView, type OrganizationActor } from './organizations.policy.js';
+import {
+  canManageMembers,
+  canRequestMembership,
+  canSeeMembers,
+  canVerify,
+  canView,
+  type OrganizationActor,
+} from './organizations.policy.js';
+import { changeMembership, listMembers, requestMembership } from './manage-membership.js';
+import { MembersPage } from './views/members.js';
 import { registerOrganization } from './register-organization.js';
 import { verifyOrganization } from './verify-organization.js';
 import { DirectoryPage } from './views/directory.js';
@@ -29,6 +39,15 @@ function plainText(markdown: string): string {
     .replace(/\s+/g, ' ')
     .trim();
 }
+
+const ZMembershipChange = z.object({ change: z.enum(['approve', 'remove', 'makeAdmin'], { error: 'validation.choose' }) });
+const ZMemberParams = ZSlugParams.extend({
+  memberId: z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(2 ** 31),
+});
 
 const ZVerify = z.object({
   version: z.coerce
@@ -134,6 +153,9 @@ export function organizationsRoutes(app: FastifyInstance, services: Services): v
           foundedOn: organization.founded_on ? formatDate(`${organization.founded_on}T12:00:00Z`, request.language) : null,
           lastConfirmedOn: organization.last_confirmed_at ? formatDate(organization.last_confirmed_at, request.language) : null,
           canVerify: canVerify(actor, organization.status),
+          canRequestMembership: canRequestMembership(actor, organization.status),
+          membershipPending: actor?.membership?.status === 'pending',
+          canSeeMembers: canSeeMembers(actor),
           url: `${services.config.baseUrl}/organizacje/${organization.slug}`,
           summary: [
             form ? (english ? form.label_en : form.label_pl) : '',
@@ -166,5 +188,71 @@ export function organizationsRoutes(app: FastifyInstance, services: Services): v
       kind: outcome === 'verified' ? 'success' : 'info',
       key,
     });
+  });
+
+  app.post(
+    '/organizacje/:slug/dolacz',
+    { config: { access: 'user', rateLimit: formRateLimit(services) } },
+    async (request, reply) => {
+      const params = ZSlugParams.safeParse(request.params);
+      const organization = params.success ? await findOrganizationBySlug(services.db, params.data.slug) : undefined;
+      if (!organization) return reply.callNotFound();
+      const actor = await actorFor(services, request, organization.id);
+      if (!canView(actor, organization.status)) return reply.callNotFound();
+      if (!canRequestMembership(actor, organization.status)) {
+        return reply.redirectWithFlash(`/organizacje/${organization.slug}`, { kind: 'info', key: 'flash.membershipExists' });
+      }
+      await requestMembership(services, signedInUser(request).id, organization, request.language);
+      return reply.redirectWithFlash(`/organizacje/${organization.slug}`, { kind: 'success', key: 'flash.membershipRequested' });
+    },
+  );
+
+  app.get('/organizacje/:slug/czlonkowie', { config: { access: 'user' } }, async (request, reply) => {
+    const params = ZSlugParams.safeParse(request.params);
+    const organization = params.success ? await findOrganizationBySlug(services.db, params.data.slug) : undefined;
+    if (!organization) return reply.callNotFound();
+    const actor = await actorFor(services, request, organization.id);
+    if (!canView(actor, organization.status)) return reply.callNotFound();
+    if (!canSeeMembers(actor)) return renderErrorPage(request, reply, services, 403);
+    const manage = canManageMembers(actor);
+    const me = signedInUser(request).id;
+    const members = await listMembers(services.db, organization.id);
+    return reply.render(
+      <MembersPage
+        model={{
+          organisation: { name: organization.name, slug: organization.slug ?? '' },
+          canManage: manage,
+          members: members.map((m) => ({
+            id: m.id,
+            name: m.display_name,
+            email: manage ? m.email : null,
+            role: m.role,
+            pending: m.status === 'pending',
+            isYou: m.id === me,
+          })),
+        }}
+      />,
+    );
+  });
+
+  app.post('/organizacje/:slug/czlonkowie/:memberId', { config: { access: 'user' } }, async (request, reply) => {
+    const params = ZMemberParams.safeParse(request.params);
+    const organization = params.success ? await findOrganizationBySlug(services.db, params.data.slug) : undefined;
+    if (!params.success || !organization) return reply.callNotFound();
+    const actor = await actorFor(services, request, organization.id);
+    if (!canManageMembers(actor)) return renderErrorPage(request, reply, services, 403);
+    const form = parseForm(ZMembershipChange, request.body);
+    const back = `/organizacje/${organization.slug}/czlonkowie`;
+    if (!form.ok) return reply.redirectWithFlash(back, { kind: 'info', key: 'flash.membershipNotChanged' });
+    const result = await changeMembership(
+      services,
+      signedInUser(request).id,
+      organization.id,
+      params.data.memberId,
+      form.data.change,
+    );
+    if (result === 'notFound') return reply.callNotFound();
+    if (result === 'lastAdmin') return reply.redirectWithFlash(back, { kind: 'info', key: 'flash.lastOrganizationAdmin' });
+    return reply.redirectWithFlash(back, { kind: 'success', key: 'flash.membershipChanged' });
   });
 }

@@ -16,6 +16,9 @@ export interface OrganizationProfileModel {
   foundedOn: string | null;
   lastConfirmedOn: string | null;
   canVerify: boolean;
+  canRequestMembership: boolean;
+  membershipPending: boolean;
+  canSeeMembers: boolean;
   url: string;
   /** One plain sentence for link previews: legal form, town, first line of the description. */
   summary: string;
@@ -98,6 +101,18 @@ export function OrganizationProfilePage({ model }: { model: OrganizationProfileM
           <p>{t('organizations.profile.verifyHint')}</p>
           <Button>{t('organizations.profile.verify')}</Button>
         </Form>
+      )}
+      {model.canRequestMembership && (
+        <Form action={`/organizacje/${o.slug}/dolacz`}>
+          <p>{t('organizations.profile.joinHint')}</p>
+          <Button variant="secondary">{t('organizations.profile.join')}</Button>
+        </Form>
+      )}
+      {model.membershipPending && <p>{t('organizations.profile.joinPending')}</p>}
+      {model.canSeeMembers && (
+        <p>
+          <a href={`/organizacje/${o.slug}/czlonkowie`}>{t('organizations.profile.members')}</a>
+        </p>
       )}
       <dl class="summary-list">
         {row(t('organizations.fields.legalForm'), model.legalForm)}
