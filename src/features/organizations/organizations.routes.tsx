@@ -73,6 +73,15 @@ async function actorFor(services: Services, request: FastifyRequest, organizatio
   return { roles: user.roles, membership };
 }
 
+/** The organisation named by `:slug` with the person's relation to it, if they may see it (else 404). */
+async function visibleOrganization(services: Services, request: FastifyRequest) {
+  const params = ZSlugParams.safeParse(request.params);
+  const organization = params.success ? await findOrganizationBySlug(services.db, params.data.slug) : undefined;
+  if (!organization) return null;
+  const actor = await actorFor(services, request, organization.id);
+  return canView(actor, organization.status) ? { organization, actor } : null;
+}
+
 export function organizationsRoutes(app: FastifyInstance, services: Services): void {
   app.get('/organizacje', { config: { access: 'public' } }, async (request, reply) => {
     const page = ZDirectoryQuery.parse(request.query ?? {}).strona ?? 1;
@@ -129,11 +138,9 @@ export function organizationsRoutes(app: FastifyInstance, services: Services): v
   });
 
   app.get('/organizacje/:slug', { config: { access: 'public' } }, async (request, reply) => {
-    const params = ZSlugParams.safeParse(request.params);
-    const organization = params.success ? await findOrganizationBySlug(services.db, params.data.slug) : undefined;
-    if (!organization) return reply.callNotFound();
-    const actor = await actorFor(services, request, organization.id);
-    if (!canView(actor, organization.status)) return reply.callNotFound();
+    const found = await visibleOrganization(services, request);
+    if (!found) return reply.callNotFound();
+    const { organization, actor } = found;
     const english = request.language === 'en';
     const [codes, spheres, forms] = await Promise.all([
       spheresOf(services.db, organization.id),
@@ -171,9 +178,9 @@ export function organizationsRoutes(app: FastifyInstance, services: Services): v
   });
 
   app.post('/organizacje/:slug/weryfikacja', { config: { access: 'official' } }, async (request, reply) => {
-    const params = ZSlugParams.safeParse(request.params);
-    const organization = params.success ? await findOrganizationBySlug(services.db, params.data.slug) : undefined;
-    if (!organization) return reply.callNotFound();
+    const found = await visibleOrganization(services, request);
+    if (!found) return reply.callNotFound();
+    const { organization } = found;
     const form = parseForm(ZVerify, request.body);
     if (!form.ok)
       return reply.redirectWithFlash(`/organizacje/${organization.slug}`, { kind: 'info', key: 'flash.organizationChanged' });
@@ -194,11 +201,9 @@ export function organizationsRoutes(app: FastifyInstance, services: Services): v
     '/organizacje/:slug/dolacz',
     { config: { access: 'user', rateLimit: formRateLimit(services) } },
     async (request, reply) => {
-      const params = ZSlugParams.safeParse(request.params);
-      const organization = params.success ? await findOrganizationBySlug(services.db, params.data.slug) : undefined;
-      if (!organization) return reply.callNotFound();
-      const actor = await actorFor(services, request, organization.id);
-      if (!canView(actor, organization.status)) return reply.callNotFound();
+      const found = await visibleOrganization(services, request);
+      if (!found) return reply.callNotFound();
+      const { organization, actor } = found;
       if (!canRequestMembership(actor, organization.status)) {
         return reply.redirectWithFlash(`/organizacje/${organization.slug}`, { kind: 'info', key: 'flash.membershipExists' });
       }
@@ -208,11 +213,9 @@ export function organizationsRoutes(app: FastifyInstance, services: Services): v
   );
 
   app.get('/organizacje/:slug/czlonkowie', { config: { access: 'user' } }, async (request, reply) => {
-    const params = ZSlugParams.safeParse(request.params);
-    const organization = params.success ? await findOrganizationBySlug(services.db, params.data.slug) : undefined;
-    if (!organization) return reply.callNotFound();
-    const actor = await actorFor(services, request, organization.id);
-    if (!canView(actor, organization.status)) return reply.callNotFound();
+    const found = await visibleOrganization(services, request);
+    if (!found) return reply.callNotFound();
+    const { organization, actor } = found;
     if (!canSeeMembers(actor)) return renderErrorPage(request, reply, services, 403);
     const manage = canManageMembers(actor);
     const me = signedInUser(request).id;
