@@ -103,6 +103,7 @@ const groups: RoleGroup[] = [
       { label: 'register an organisation', open: '/organizacje/nowa', status: 200 },
       { label: 'own organisation profile', open: '/organizacje/krokus', status: 200 },
       { label: 'members of own organisation', open: '/organizacje/krokus/czlonkowie', status: 200 },
+      { label: 'edit own organisation', open: '/organizacje/krokus/edycja', status: 200 },
       {
         label: 'register an organisation with errors',
         open: submitEmpty('/organizacje/nowa'),

@@ -140,3 +140,76 @@ describe('organisations: register, see, verify', () => {
     assert.equal(refused.status, 403);
   });
 });
+
+describe('organisations: editing a profile', () => {
+  let t: TestApp;
+  let member: TestClient;
+  let stranger: TestClient;
+  before(async () => {
+    t = await createTestApp();
+    await createUser(t.services, 'redaktorka@example.org');
+    await createUser(t.services, 'obcy@example.org');
+    member = t.client();
+    stranger = t.client();
+    await signInClient(member, 'redaktorka@example.org');
+    await signInClient(stranger, 'obcy@example.org');
+    await member.get('/organizacje/nowa');
+    assert.equal((await member.post('/organizacje/nowa', valid)).status, 303);
+  });
+  after(async () => t.close());
+
+  it('prefills the form, saves the changes, confirms freshness and audits exactly what changed', async () => {
+    const form = await member.get('/organizacje/fundacja-laczy-nas/edycja');
+    assert.equal(form.status, 200);
+    assert.match(form.body, /value="Fundacja Łączy Nas"/);
+    assert.match(form.body, /name="spheres" value="27" checked/);
+    const version = /name="version" value="(\d+)"/.exec(form.body)![1]!;
+    const saved = await member.post('/organizacje/fundacja-laczy-nas/edycja', {
+      ...valid,
+      version,
+      city: 'Rydzyna',
+      spheres: ['16'],
+    });
+    assert.equal(saved.status, 303);
+    const row = await t.services.db
+      .selectFrom('organizations')
+      .selectAll()
+      .where('slug', '=', 'fundacja-laczy-nas')
+      .executeTakeFirstOrThrow();
+    assert.equal(row.city, 'Rydzyna');
+    assert.equal(row.version, Number(version) + 1);
+    const entry = await t.services.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'organization.updated')
+      .executeTakeFirstOrThrow();
+    assert.deepEqual(JSON.parse(entry.before_json!), { city: 'Leszno', spheres: ['16', '27'] });
+    assert.deepEqual(JSON.parse(entry.after_json!), { city: 'Rydzyna', spheres: ['16'] });
+  });
+
+  it('never overwrites a newer save silently, and keeps what was typed', async () => {
+    await member.get('/organizacje/fundacja-laczy-nas/edycja');
+    const stale = await member.post('/organizacje/fundacja-laczy-nas/edycja', { ...valid, version: '1', city: 'Gostyń' });
+    assert.equal(stale.status, 409);
+    assert.match(stale.body, /Ktoś inny zapisał profil w międzyczasie/);
+    assert.match(stale.body, /value="Gostyń"/);
+    const row = await t.services.db.selectFrom('organizations').select('city').executeTakeFirstOrThrow();
+    assert.equal(row.city, 'Rydzyna');
+  });
+
+  it('lets only members and officials edit', async () => {
+    assert.equal(
+      (await stranger.get('/organizacje/fundacja-laczy-nas/edycja')).status,
+      404,
+      'a pending organisation is invisible to strangers',
+    );
+    const official = t.client();
+    await createUser(t.services, 'urzedniczka@example.org', ['official']);
+    await signInClient(official, 'urzedniczka@example.org');
+    const row = await t.services.db.selectFrom('organizations').select('version').executeTakeFirstOrThrow();
+    await official.get('/organizacje/fundacja-laczy-nas');
+    await official.post('/organizacje/fundacja-laczy-nas/weryfikacja', { version: String(row.version) });
+    assert.equal((await stranger.get('/organizacje/fundacja-laczy-nas/edycja')).status, 403);
+    assert.equal((await official.get('/organizacje/fundacja-laczy-nas/edycja')).status, 200);
+  });
+});

@@ -17,6 +17,7 @@ import {
 } from './organizations.repo.js';
 import { ZDirectoryQuery, ZOrganizationForm, ZSlugParams } from './organizations.schema.js';
 import {
+  canEdit,
   canManageMembers,
   canRequestMembership,
   canSeeMembers,
@@ -28,6 +29,7 @@ import { changeMembership, listMembers, requestMembership } from './manage-membe
 import { MembersPage } from './views/members.js';
 import { registerOrganization } from './register-organization.js';
 import { verifyOrganization } from './verify-organization.js';
+import { updateOrganization } from './update-organization.js';
 import { DirectoryPage } from './views/directory.js';
 import { OrganizationFormPage, type OrganizationFormOptions } from './views/organization-form.js';
 import { OrganizationProfilePage } from './views/organization-profile.js';
@@ -48,6 +50,16 @@ const ZMemberParams = ZSlugParams.extend({
     .positive()
     .max(2 ** 31),
 });
+
+const ZEditForm = ZOrganizationForm.and(
+  z.object({
+    version: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(2 ** 31),
+  }),
+);
 
 const ZVerify = z.object({
   version: z.coerce
@@ -71,6 +83,38 @@ async function actorFor(services: Services, request: FastifyRequest, organizatio
   if (!user) return null;
   const membership = await membershipOf(services.db, organizationId, user.id);
   return { roles: user.roles, membership };
+}
+
+type OrganizationRow = NonNullable<Awaited<ReturnType<typeof findOrganizationBySlug>>>;
+
+/** The stored record as the edit form's field values. */
+function formValuesOf(o: OrganizationRow): Record<string, string> {
+  const values: Record<string, string> = {
+    name: o.name,
+    shortName: o.short_name ?? '',
+    legalForm: o.legal_form ?? '',
+    krs: o.krs ?? '',
+    nip: o.nip ?? '',
+    regon: o.regon ?? '',
+    otherRegisterName: o.other_register_name ?? '',
+    otherRegisterNumber: o.other_register_number ?? '',
+    foundedOn: o.founded_on ?? '',
+    oppYear: o.opp_year === null ? '' : String(o.opp_year),
+    description: o.description_md ?? '',
+    goals: o.goals_md ?? '',
+    targetGroups: o.target_groups ?? '',
+    areaOfActivity: o.area_of_activity ?? '',
+    street: o.street ?? '',
+    postalCode: o.postal_code ?? '',
+    city: o.city ?? '',
+    email: o.email ?? '',
+    phone: o.phone ?? '',
+    website: o.website ?? '',
+    volunteersDescription: o.volunteers_description ?? '',
+    version: String(o.version),
+  };
+  if (o.volunteers_wanted === 1) values.volunteersWanted = 'yes';
+  return values;
 }
 
 /** The organisation named by `:slug` with the person's relation to it, if they may see it (else 404). */
@@ -163,6 +207,7 @@ export function organizationsRoutes(app: FastifyInstance, services: Services): v
           canRequestMembership: canRequestMembership(actor, organization.status),
           membershipPending: actor?.membership?.status === 'pending',
           canSeeMembers: canSeeMembers(actor),
+          canEdit: canEdit(actor, organization.status),
           url: `${services.config.baseUrl}/organizacje/${organization.slug}`,
           summary: [
             form ? (english ? form.label_en : form.label_pl) : '',
@@ -258,4 +303,53 @@ export function organizationsRoutes(app: FastifyInstance, services: Services): v
     if (result === 'lastAdmin') return reply.redirectWithFlash(back, { kind: 'info', key: 'flash.lastOrganizationAdmin' });
     return reply.redirectWithFlash(back, { kind: 'success', key: 'flash.membershipChanged' });
   });
+
+  app.get('/organizacje/:slug/edycja', { config: { access: 'user' } }, async (request, reply) => {
+    const found = await visibleOrganization(services, request);
+    if (!found) return reply.callNotFound();
+    const { organization, actor } = found;
+    if (!canEdit(actor, organization.status)) return renderErrorPage(request, reply, services, 403);
+    return reply.render(
+      <OrganizationFormPage
+        form={emptyForm(formValuesOf(organization))}
+        selectedSpheres={await spheresOf(services.db, organization.id)}
+        options={await formOptions(services, request)}
+        edit={{ slug: organization.slug ?? '', name: organization.name }}
+      />,
+    );
+  });
+
+  app.post(
+    '/organizacje/:slug/edycja',
+    { config: { access: 'user', rateLimit: formRateLimit(services) } },
+    async (request, reply) => {
+      const found = await visibleOrganization(services, request);
+      if (!found) return reply.callNotFound();
+      const { organization, actor } = found;
+      if (!canEdit(actor, organization.status)) return renderErrorPage(request, reply, services, 403);
+      const form = parseForm(ZEditForm, request.body);
+      const raw = (request.body as Record<string, unknown> | undefined)?.spheres;
+      const refill = async (errors: Parameters<typeof failedForm>[1], status: number, version?: number) =>
+        reply.render(
+          <OrganizationFormPage
+            form={failedForm({ ...form.values, ...(version ? { version: String(version) } : {}) }, errors, request.t)}
+            selectedSpheres={(Array.isArray(raw) ? raw : [raw]).filter((v): v is string => typeof v === 'string')}
+            options={await formOptions(services, request)}
+            edit={{ slug: organization.slug ?? '', name: organization.name }}
+          />,
+          status,
+        );
+      if (!form.ok) return refill(form.errors, 400);
+      const { version, ...input } = form.data;
+      const result = await updateOrganization(services, signedInUser(request).id, organization.id, input, version);
+      if (!result.ok) {
+        if (result.reason === 'conflict')
+          return refill([formError('', 'organizations.errors.conflict')], 409, organization.version);
+        if (result.reason === 'duplicate')
+          return refill([formError(result.field, 'organizations.errors.duplicate', { name: result.existing.name })], 409);
+        return refill([formError(result.reason === 'unknownLegalForm' ? 'legalForm' : 'spheres', 'validation.choose')], 400);
+      }
+      return reply.redirectWithFlash(`/organizacje/${organization.slug}`, { kind: 'success', key: 'flash.organizationUpdated' });
+    },
+  );
 }

@@ -12,7 +12,13 @@ export interface OrganizationFormOptions {
   spheres: Array<{ value: string; label: string }>;
 }
 
-export function OrganizationFormPage(props: { form: FormModel; options: OrganizationFormOptions; selectedSpheres?: string[] }) {
+/** Register a new organisation, or edit one (`edit` names it and carries the version read). */
+export function OrganizationFormPage(props: {
+  form: FormModel;
+  options: OrganizationFormOptions;
+  selectedSpheres?: string[];
+  edit?: { slug: string; name: string };
+}) {
   const { t } = useView();
   const { form } = props;
   const k = (key: string) => t(`organizations.fields.${key}`);
@@ -50,16 +56,22 @@ export function OrganizationFormPage(props: { form: FormModel; options: Organiza
       rows={6}
     />
   );
-  const title = t('organizations.register.title');
+  const mode = props.edit ? 'edit' : 'register';
+  const title = props.edit ? t('organizations.edit.title', { organization: props.edit.name }) : t('organizations.register.title');
+  const crumbs = props.edit
+    ? [
+        { label: t('organizations.directory.title'), href: '/organizacje' },
+        { label: props.edit.name, href: `/organizacje/${props.edit.slug}` },
+        { label: t('organizations.edit.crumb') },
+      ]
+    : [{ label: t('organizations.directory.title'), href: '/organizacje' }, { label: title }];
   return (
-    <Layout
-      title={form.errors.length ? `${t('accounts.errorTitlePrefix')} ${title}` : title}
-      breadcrumbs={[{ label: t('organizations.directory.title'), href: '/organizacje' }, { label: title }]}
-    >
+    <Layout title={form.errors.length ? `${t('accounts.errorTitlePrefix')} ${title}` : title} breadcrumbs={crumbs}>
       <h1>{title}</h1>
       <ErrorSummary errors={form.errors} />
-      <p>{t('organizations.register.intro')}</p>
-      <Form action="/organizacje/nowa">
+      <p>{t(`organizations.${mode}.intro`)}</p>
+      <Form action={props.edit ? `/organizacje/${props.edit.slug}/edycja` : '/organizacje/nowa'}>
+        {props.edit && <input type="hidden" name="version" value={form.values.version ?? ''} />}
         <fieldset class="fieldset">
           <legend class="fieldset__legend">{t('organizations.sections.identity')}</legend>
           {text('name', { hint: true, autocomplete: 'organization' })}
@@ -113,7 +125,7 @@ export function OrganizationFormPage(props: { form: FormModel; options: Organiza
           <Checkbox name="volunteersWanted" label={k('volunteersWanted')} checked={form.values.volunteersWanted !== undefined} />
           {area('volunteersDescription')}
         </fieldset>
-        <Button>{t('organizations.register.submit')}</Button>
+        <Button>{t(`organizations.${mode}.submit`)}</Button>
       </Form>
     </Layout>
   );

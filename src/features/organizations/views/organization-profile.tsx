@@ -19,6 +19,7 @@ export interface OrganizationProfileModel {
   canRequestMembership: boolean;
   membershipPending: boolean;
   canSeeMembers: boolean;
+  canEdit: boolean;
   url: string;
   /** One plain sentence for link previews: legal form, town, first line of the description. */
   summary: string;
@@ -109,10 +110,19 @@ export function OrganizationProfilePage({ model }: { model: OrganizationProfileM
         </Form>
       )}
       {model.membershipPending && <p>{t('organizations.profile.joinPending')}</p>}
-      {model.canSeeMembers && (
-        <p>
-          <a href={`/organizacje/${o.slug}/czlonkowie`}>{t('organizations.profile.members')}</a>
-        </p>
+      {(model.canEdit || model.canSeeMembers) && (
+        <ul class="link-list">
+          {model.canEdit && (
+            <li>
+              <a href={`/organizacje/${o.slug}/edycja`}>{t('organizations.profile.edit')}</a>
+            </li>
+          )}
+          {model.canSeeMembers && (
+            <li>
+              <a href={`/organizacje/${o.slug}/czlonkowie`}>{t('organizations.profile.members')}</a>
+            </li>
+          )}
+        </ul>
       )}
       <dl class="summary-list">
         {row(t('organizations.fields.legalForm'), model.legalForm)}
