@@ -99,6 +99,7 @@ describe('organisations: register, see, verify', () => {
 
     const publicProfile = await t.client().get('/organizacje/fundacja-laczy-nas');
     assert.equal(publicProfile.status, 200);
+    assert.match(publicProfile.body, /<dt>Adres<\/dt><dd>ul\. Słowiańska 1, 64-100 Leszno<\/dd>/);
     assert.match(publicProfile.body, /zweryfikowana/);
     const jsonLd = /<script type="application\/ld\+json"[^>]*>(.*?)<\/script>/s.exec(publicProfile.body)![1]!;
     const data = JSON.parse(jsonLd) as Record<string, unknown>;

@@ -175,7 +175,7 @@ export function OrganizationProfilePage({ model }: { model: OrganizationProfileM
       <h2>{t('organizations.sections.contact')}</h2>
       <dl class="summary-list">
         {row(
-          t('organizations.fields.street'),
+          t('organizations.fields.address'),
           [o.street, [o.postal_code, o.city].filter(Boolean).join(' ')].filter(Boolean).join(', '),
         )}
         {row(t('organizations.fields.email'), o.email && <a href={`mailto:${o.email}`}>{o.email}</a>)}
