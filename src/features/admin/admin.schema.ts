@@ -1,14 +1,15 @@
 import { z } from 'zod';
+import { warsawEarliestDate } from '../../platform/i18n/format.js';
 import { zDateOnly } from '../../platform/http/fields.js';
 
 export const auditPageSize = 50;
 
 /**
  * A day to filter the log by: a real calendar date (a well-shaped but impossible one, 2024-13-45, is
- * ignored like any other bad value), from the year 1000 on — `warsawToUtc` cannot place earlier
+ * ignored like any other bad value), from 1900 on — `warsawToUtc` cannot place earlier
  * years, and the log holds none.
  */
-const zAuditDate = zDateOnly.refine((v) => v >= '1000-01-01');
+const zAuditDate = zDateOnly.refine((v) => v >= warsawEarliestDate);
 
 /** Filters of the audit log; every field optional, bad values ignored rather than failing the page. */
 export const ZAuditFilters = z.object({

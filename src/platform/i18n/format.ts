@@ -6,6 +6,9 @@ import type { Language } from './i18n.js';
 
 export const timeZone = 'Europe/Warsaw';
 
+/** The earliest date `warsawToUtc` accepts: before 1900 the zone's history is not a useful deadline. */
+export const warsawEarliestDate = '1900-01-01';
+
 const locales: Record<Language, string> = { pl: 'pl-PL', en: 'en-GB' };
 
 const cache = new Map<string, Intl.DateTimeFormat>();
@@ -79,7 +82,7 @@ function offsetMinutesAt(instant: Date): number {
  * back) resolves to its first occurrence; a skipped time (clocks go forward) to the instant after.
  */
 export function warsawToUtc(date: string, time: string): Date {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !/^\d{2}:\d{2}(:\d{2})?$/.test(time) || date < '1900-01-01') {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !/^\d{2}:\d{2}(:\d{2})?$/.test(time) || date < warsawEarliestDate) {
     throw new RangeError(`Invalid Warsaw date/time: ${date} ${time}`);
   }
   const wall = Date.parse(`${date}T${time.length === 5 ? `${time}:00` : time}Z`);
