@@ -104,6 +104,7 @@ function formValuesOf(o: OrganizationRow): Record<string, string> {
     goals: o.goals_md ?? '',
     targetGroups: o.target_groups ?? '',
     areaOfActivity: o.area_of_activity ?? '',
+    areaScope: o.area_scope ?? '',
     street: o.street ?? '',
     postalCode: o.postal_code ?? '',
     city: o.city ?? '',

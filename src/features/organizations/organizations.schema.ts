@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { zCheckbox, zDateOnly, zEmail, zMultiline, zOptional, zSingleLine } from '../../platform/http/fields.js';
+import { areaScopes } from './area-scopes.js';
 import { checkKrs, checkNip, checkRegon, type IdentifierCheck } from './identifiers.js';
 
 function zIdentifier(check: (raw: string) => IdentifierCheck, kind: 'krs' | 'nip' | 'regon') {
@@ -52,6 +53,7 @@ export const ZOrganizationForm = z
     goals: zOptional(zMultiline(10_000)),
     targetGroups: zOptional(zMultiline(2_000)),
     areaOfActivity: zOptional(zSingleLine(300)),
+    areaScope: zOptional(z.enum(areaScopes, { error: 'organizations.errors.areaScope' })),
     street: zOptional(zSingleLine(200)),
     postalCode: zOptional(zSingleLine(6).refine((v) => /^\d{2}-\d{3}$/.test(v), { error: 'organizations.errors.postalCode' })),
     city: zOptional(zSingleLine(100)),
@@ -71,6 +73,36 @@ export type TOrganizationForm = z.infer<typeof ZOrganizationForm>;
 
 export const ZSlugParams = z.object({ slug: z.string().regex(/^[a-z0-9-]{1,90}$/) });
 
+/** A repeatable query parameter: values that do not look right are dropped, never an error page. */
+function zQueryList(pattern: RegExp) {
+  return z
+    .union([z.string(), z.array(z.string())])
+    .optional()
+    .transform((v) =>
+      [...new Set((v === undefined ? [] : Array.isArray(v) ? v : [v]).filter((x) => pattern.test(x)))].slice(0, 40),
+    )
+    .catch([]);
+}
+
+/** The directory's shareable URL (/organizacje?q=…&sfera=…): lenient, since people edit URLs by hand. */
 export const ZDirectoryQuery = z.object({
+  q: z
+    .string()
+    .optional()
+    .transform((v) =>
+      (v ?? '')
+        .replace(/\p{Cc}/gu, ' ')
+        .trim()
+        .slice(0, 200),
+    )
+    .catch(''),
+  sfera: zQueryList(/^[0-9]{1,2}[a-z]{0,2}$/),
+  forma: zQueryList(/^[a-z-]{1,40}$/),
+  zasieg: zQueryList(new RegExp(`^(${areaScopes.join('|')})$`)),
+  opp: z.literal('1').optional().catch(undefined),
+  wolontariat: z.literal('1').optional().catch(undefined),
+  sort: z.enum(['nazwa', 'trafnosc']).optional().catch(undefined),
+  stan: z.enum(['weryfikacja', 'zawieszone']).optional().catch(undefined),
   strona: z.coerce.number().int().min(1).max(10_000).optional().catch(undefined),
 });
+export type TDirectoryQuery = z.infer<typeof ZDirectoryQuery>;

@@ -5,6 +5,7 @@ import type { DB } from '../../platform/db/schema.js';
 import { findByIdentifiers, legalForms, uniqueSlug } from './organizations.repo.js';
 import type { TOrganizationForm } from './organizations.schema.js';
 import { polishSortKey, slugify } from './polish-order.js';
+import { searchDocument } from './search-text.js';
 
 export type RegisterOrganizationResult =
   | { ok: true; id: number; slug: string }
@@ -13,7 +14,7 @@ export type RegisterOrganizationResult =
 
 /** The columns of the organisation record that the form sets, shared by register and edit. */
 export function organizationColumns(input: TOrganizationForm, kind: 'NGO' | 'ART_3_3') {
-  return {
+  const columns = {
     name: input.name,
     short_name: input.shortName || null,
     legal_form: input.legalForm,
@@ -29,6 +30,7 @@ export function organizationColumns(input: TOrganizationForm, kind: 'NGO' | 'ART
     goals_md: input.goals || null,
     target_groups: input.targetGroups || null,
     area_of_activity: input.areaOfActivity || null,
+    area_scope: input.areaScope ?? null,
     street: input.street || null,
     postal_code: input.postalCode || null,
     city: input.city || null,
@@ -39,6 +41,7 @@ export function organizationColumns(input: TOrganizationForm, kind: 'NGO' | 'ART
     volunteers_description: input.volunteersWanted ? input.volunteersDescription || null : null,
     name_sort_key: polishSortKey(input.name),
   };
+  return { ...columns, ...searchDocument(columns) };
 }
 
 /** Checks the dictionary values of the form; returns the organisation kind of the legal form. */

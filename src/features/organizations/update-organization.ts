@@ -13,6 +13,9 @@ export type UpdateOrganizationResult =
  * Saves an organisation's profile if nobody saved it since `expectedVersion` was read, and confirms
  * its data as current (freshness). The audit entry holds exactly the fields that changed.
  */
+/** Columns computed from others (sort and search keys): never part of the audited change. */
+const derivedColumns = new Set(['name_sort_key', 'search_name', 'search_text']);
+
 export async function updateOrganization(
   services: Services,
   userId: number,
@@ -49,6 +52,7 @@ export async function updateOrganization(
     const changedBefore: Record<string, unknown> = {};
     const changedAfter: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(columns)) {
+      if (derivedColumns.has(key)) continue;
       const old = before[key as keyof typeof before];
       if (old !== value) {
         changedBefore[key] = old;

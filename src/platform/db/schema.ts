@@ -150,6 +150,17 @@ export interface OrganizationsTable {
   updated_at: string | null;
   name_sort_key: string | null;
   version: Generated<number>;
+  /** Folded words of the names, and of the other searchable fields (features/organizations/search-text.ts); full-text indexed. */
+  search_name: string | null;
+  search_text: string | null;
+  /** Where the organisation works: a code of `areaScopes` (local, county, region, national, international). */
+  area_scope: string | null;
+}
+
+/** One row (id 1): bumped by triggers on every change of an organisation or its spheres. */
+export interface DirectoryStateTable {
+  id: number;
+  generation: number;
 }
 
 export type MembershipStatus = 'active' | 'pending';
@@ -208,6 +219,7 @@ export interface DB {
   mails: MailsTable;
   site_settings: SiteSettingsTable;
   organizations: OrganizationsTable;
+  directory_state: DirectoryStateTable;
   organization_members: OrganizationMembersTable;
   spheres: SpheresTable;
   legal_forms: LegalFormsTable;

@@ -2,6 +2,7 @@ import { useView } from '../../../ui/context.js';
 import { Button } from '../../../ui/components/button.js';
 import { Checkboxes } from '../../../ui/components/checkboxes.js';
 import { ErrorSummary } from '../../../ui/components/error-summary.js';
+import { areaScopes } from '../area-scopes.js';
 import { Checkbox, Select, TextArea, TextField } from '../../../ui/components/field.js';
 import { Form } from '../../../ui/components/form.js';
 import { Layout } from '../../../ui/layout.js';
@@ -109,6 +110,17 @@ export function OrganizationFormPage(props: {
           {area('description')}
           {area('goals')}
           {area('targetGroups')}
+          <Select
+            name="areaScope"
+            label={k('areaScope')}
+            required={false}
+            value={form.values.areaScope}
+            error={errorFor(form, 'areaScope')}
+            options={[
+              { value: '', label: t('organizations.choose') },
+              ...areaScopes.map((code) => ({ value: code, label: t(`organizations.areaScopes.${code}`) })),
+            ]}
+          />
           {text('areaOfActivity', { optional: true, hint: true })}
         </fieldset>
         <fieldset class="fieldset">
