@@ -3,5 +3,13 @@ import { organizationsRoutes } from './organizations.routes.js';
 
 export { checkKrs, checkNip, checkRegon } from './identifiers.js';
 
+/** The route modules of the directory, registered in this order. */
+const routeModules: Array<Feature['routes']> = [organizationsRoutes];
+
 /** The public NGO directory: organisations kept by their own members, verified by officials. */
-export const organizationsFeature: Feature = { name: 'organizations', routes: organizationsRoutes };
+export const organizationsFeature: Feature = {
+  name: 'organizations',
+  async routes(app, services) {
+    for (const register of routeModules) await register(app, services);
+  },
+};
