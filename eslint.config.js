@@ -31,6 +31,22 @@ export default tseslint.config(
   },
   {
     files: ['src/ui/assets/**/*.js'],
-    languageOptions: { globals: { document: 'readonly', window: 'readonly', HTMLElement: 'readonly' } },
+    languageOptions: {
+      globals: Object.fromEntries(
+        [
+          'document',
+          'window',
+          'history',
+          'fetch',
+          'FormData',
+          'URLSearchParams',
+          'AbortController',
+          'DOMParser',
+          'HTMLElement',
+          'HTMLFormElement',
+          'HTMLInputElement',
+        ].map((name) => [name, 'readonly']),
+      ),
+    },
   },
 );

@@ -13,6 +13,11 @@ const isOfficial = (actor: OrganizationActor | null) =>
   actor !== null && (actor.roles.includes('official') || actor.roles.includes('administrator'));
 const isActiveMember = (actor: OrganizationActor | null) => actor?.membership?.status === 'active';
 
+/** Officials may also list organisations waiting for verification or suspended. */
+export function canListUnverified(roles: Role[]): boolean {
+  return isOfficial({ roles, membership: null });
+}
+
 /** Until verification (and while suspended) only its members and officials see an organisation. */
 export function canView(actor: OrganizationActor | null, status: OrganizationStatus): boolean {
   if (status === 'verified') return true;

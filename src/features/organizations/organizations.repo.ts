@@ -66,19 +66,3 @@ export async function uniqueSlug(db: Kysely<DB>, base: string): Promise<string> 
   if (!taken.has(base)) return base;
   for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
 }
-
-export const directoryPageSize = 20;
-
-/** Verified organisations in Polish alphabetical order (search and facets build on this). */
-export async function listVerified(db: Kysely<DB>, page: number) {
-  const base = db.selectFrom('organizations').where('status', '=', 'verified');
-  const total = await base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
-  const rows = await base
-    .select(['id', 'name', 'slug', 'short_name', 'city', 'opp_year', 'volunteers_wanted', 'legal_form'])
-    .orderBy('name_sort_key')
-    .orderBy('id')
-    .limit(directoryPageSize)
-    .offset((page - 1) * directoryPageSize)
-    .execute();
-  return { total: Number(total.n), rows };
-}

@@ -6,16 +6,8 @@ import { formRateLimit } from '../../platform/http/form-limit.js';
 import { formatDate } from '../../platform/i18n/format.js';
 import { renderErrorPage } from '../../platform/http/errors.js';
 import { z } from 'zod';
-import {
-  activeSpheres,
-  directoryPageSize,
-  findOrganizationBySlug,
-  legalForms,
-  listVerified,
-  membershipOf,
-  spheresOf,
-} from './organizations.repo.js';
-import { ZDirectoryQuery, ZOrganizationForm, ZSlugParams } from './organizations.schema.js';
+import { activeSpheres, findOrganizationBySlug, legalForms, membershipOf, spheresOf } from './organizations.repo.js';
+import { ZOrganizationForm, ZSlugParams } from './organizations.schema.js';
 import {
   canEdit,
   canManageMembers,
@@ -30,7 +22,6 @@ import { MembersPage } from './views/members.js';
 import { registerOrganization } from './register-organization.js';
 import { verifyOrganization } from './verify-organization.js';
 import { updateOrganization } from './update-organization.js';
-import { DirectoryPage } from './views/directory.js';
 import { OrganizationFormPage, type OrganizationFormOptions } from './views/organization-form.js';
 import { OrganizationProfilePage } from './views/organization-profile.js';
 
@@ -128,31 +119,6 @@ async function visibleOrganization(services: Services, request: FastifyRequest) 
 }
 
 export function organizationsRoutes(app: FastifyInstance, services: Services): void {
-  app.get('/organizacje', { config: { access: 'public' } }, async (request, reply) => {
-    const page = ZDirectoryQuery.parse(request.query ?? {}).strona ?? 1;
-    const result = await listVerified(services.db, page);
-    const forms = new Map(
-      (await legalForms(services.db)).map((f) => [f.code, request.language === 'en' ? f.label_en : f.label_pl]),
-    );
-    return reply.render(
-      <DirectoryPage
-        model={{
-          total: result.total,
-          page,
-          pageCount: Math.max(1, Math.ceil(result.total / directoryPageSize)),
-          organisations: result.rows.map((o) => ({
-            name: o.name,
-            href: `/organizacje/${o.slug}`,
-            legalForm: forms.get(o.legal_form ?? '') ?? '',
-            city: o.city ?? '',
-            opp: o.opp_year !== null,
-            volunteers: o.volunteers_wanted === 1,
-          })),
-        }}
-      />,
-    );
-  });
-
   app.get('/organizacje/nowa', { config: { access: 'user' } }, async (request, reply) =>
     reply.render(<OrganizationFormPage form={emptyForm()} options={await formOptions(services, request)} />),
   );
