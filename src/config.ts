@@ -27,6 +27,7 @@ const ZEnv = z.object({
   JOB_POLL_INTERVAL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(300),
   FORM_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+  API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(120),
   SIGN_IN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
   SIGN_IN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(20),
   SIGN_IN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
@@ -49,6 +50,7 @@ export type Config = {
   jobPollIntervalMs: number;
   rateLimitPerMinute: number;
   formRateLimitPerMinute: number;
+  apiRateLimitPerMinute: number;
   signIn: { maxFailuresPerAccount: number; maxFailuresPerIp: number; lockMinutes: number };
 };
 
@@ -103,6 +105,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jobPollIntervalMs: e.JOB_POLL_INTERVAL_MS,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     formRateLimitPerMinute: e.FORM_RATE_LIMIT_PER_MINUTE,
+    apiRateLimitPerMinute: e.API_RATE_LIMIT_PER_MINUTE,
     signIn: {
       maxFailuresPerAccount: e.SIGN_IN_MAX_FAILURES_PER_ACCOUNT,
       maxFailuresPerIp: e.SIGN_IN_MAX_FAILURES_PER_IP,
