@@ -1,6 +1,7 @@
 /**
  * Demo data for a first start: the demo municipality (Miasto Leszno and its NGO liaison office),
- * an administrator, an official and two NGO members of the organisations the seed protocol names.
+ * an administrator, an official and two NGO members of the organisations the seed protocol names,
+ * and forty more fictional local organisations (demo-organizations.ts).
  * Runs only on an empty database, and in production only with SEED_DEMO=always.
  */
 import type { Services } from '../services.js';
@@ -11,7 +12,9 @@ import type { SiteSettings } from '../features/settings/settings.schema.js';
 import { writeSettings } from '../features/settings/settings.repo.js';
 import { insertUser } from '../features/accounts/index.js';
 import { nipCheckDigit, regon9CheckDigit } from '../features/organizations/identifiers.js';
-import { polishSortKey, slugify } from '../features/organizations/polish-order.js';
+import { slugify } from '../features/organizations/polish-order.js';
+import { organizationColumns } from '../features/organizations/register-organization.js';
+import { accountOrganisationForm, insertDemoOrganizations } from './demo-organizations.js';
 
 export const demoPassword = 'Wspolnie-demo-2026';
 
@@ -180,24 +183,12 @@ async function insertDemo(services: Services, passwordHash: string): Promise<voi
         const organisation = await trx
           .insertInto('organizations')
           .values({
-            name: o.name,
-            short_name: o.shortName,
+            ...organizationColumns(accountOrganisationForm(o), 'NGO'),
             slug: slugify(o.shortName),
-            legal_form: o.legalForm,
-            kind: 'NGO',
-            krs: o.krs,
-            nip: o.nip,
-            regon: o.regon,
-            city: o.city,
-            description_md: o.description,
-            opp_year: o.oppYear,
-            volunteers_wanted: o.volunteers ? 1 : 0,
-            volunteers_description: o.volunteers,
             status: 'verified',
             verified_at: now,
             last_confirmed_at: now,
             updated_at: now,
-            name_sort_key: polishSortKey(o.name),
             created_at: now,
             created_by: user.id,
           })
@@ -213,11 +204,12 @@ async function insertDemo(services: Services, passwordHash: string): Promise<voi
           .execute();
       }
     }
+    const organisations = await insertDemoOrganizations(trx, now);
     await recordAudit(trx, {
       actor: systemActor,
       action: 'demo.seeded',
       subjectType: 'installation',
-      after: { accounts: demoAccounts.length },
+      after: { accounts: demoAccounts.length, organisations: organisations + demoAccounts.filter((a) => a.organisation).length },
     });
   });
 }
