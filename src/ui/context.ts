@@ -14,6 +14,9 @@ export interface ViewUser {
   email: string;
   isAdministrator: boolean;
   isOfficial: boolean;
+  /** How many organisations the person belongs to (the "on behalf of" chooser shows from one up). */
+  memberOfOrganizations: number;
+  actingOrganization: { name: string; slug: string } | null;
 }
 
 export interface ViewContextValue {

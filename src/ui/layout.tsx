@@ -83,6 +83,13 @@ export function Layout(props: {
                 <form class="site-header__signout" action="/wyloguj" method="post">
                   <input type="hidden" name="_csrf" value={view.csrfToken} />
                   <span class="site-header__user">{user.displayName}</span>
+                  {user.memberOfOrganizations > 0 && (
+                    <a class="site-header__acting" href="/konto/w-imieniu">
+                      {user.actingOrganization
+                        ? t('layout.actingFor', { organization: user.actingOrganization.name })
+                        : t('layout.chooseActingFor')}
+                    </a>
+                  )}
                   <button class="link-button" type="submit">
                     {t('layout.signOut')}
                   </button>

@@ -1,11 +1,24 @@
 import type { Feature } from '../../app.js';
+import { actingForRoutes } from './acting-for.routes.js';
 import { directoryRoutes } from './directory.routes.js';
 import { organizationsRoutes } from './organizations.routes.js';
 
 export { checkKrs, checkNip, checkRegon } from './identifiers.js';
+// Read-only access to the public directory for other features (open data: exports and the API).
+export { areaScopes, type AreaScope } from './area-scopes.js';
+export { filtersFromQuery } from './directory-query.js';
+export {
+  directoryBatches,
+  searchDirectory,
+  spheresByOrganization,
+  type DirectoryFilters,
+  type DirectoryRow,
+} from './directory-search.js';
+export { activeSpheres, findOrganizationBySlug, legalForms, spheresOf } from './organizations.repo.js';
+export { ZDirectoryQuery, type TDirectoryQuery } from './organizations.schema.js';
 
 /** The route modules of the directory, registered in this order. */
-const routeModules: Array<Feature['routes']> = [directoryRoutes, organizationsRoutes];
+const routeModules: Array<Feature['routes']> = [actingForRoutes, directoryRoutes, organizationsRoutes];
 
 /** The public NGO directory: organisations kept by their own members, verified by officials. */
 export const organizationsFeature: Feature = {

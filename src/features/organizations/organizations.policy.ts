@@ -47,3 +47,14 @@ export function canSeeMembers(actor: OrganizationActor | null): boolean {
 export function canRequestMembership(actor: OrganizationActor | null, status: OrganizationStatus): boolean {
   return actor !== null && actor.membership === null && status === 'verified';
 }
+
+/** Only its active members confirm that an organisation's data are current (freshness). */
+export function canConfirmData(actor: OrganizationActor | null, status: OrganizationStatus): boolean {
+  return isActiveMember(actor) && status !== 'merged';
+}
+
+/** The organisation's administrators, and officials, upload, replace and remove its logo. */
+export function canManageLogo(actor: OrganizationActor | null, status: OrganizationStatus): boolean {
+  if (status === 'merged') return false;
+  return (isActiveMember(actor) && actor?.membership?.role === 'admin') || isOfficial(actor);
+}

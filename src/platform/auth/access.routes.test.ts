@@ -207,6 +207,8 @@ function fakeUser(role: RoleSetup) {
     roles: role.roles,
     sessionId: 0,
     preferredLanguage: null,
+    organizations: [],
+    actingOrganizationId: null,
   };
 }
 

@@ -11,6 +11,8 @@ const user = (roles: Role[]): AuthenticatedUser => ({
   roles,
   sessionId: 1,
   preferredLanguage: null,
+  organizations: [],
+  actingOrganizationId: null,
 });
 
 /** Every role a route can meet. An NGO member has no platform role: membership is not a route rule. */

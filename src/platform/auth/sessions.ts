@@ -14,6 +14,10 @@ export interface AuthenticatedUser {
   roles: Role[];
   sessionId: number;
   preferredLanguage: string | null;
+  /** The organisations the person is an active member of (not merged away), in Polish order. */
+  organizations: Array<{ id: number; name: string; slug: string }>;
+  /** On whose behalf the person acts: the organisation chosen in this session, or the only one they belong to. */
+  actingOrganizationId: number | null;
 }
 
 /** last_seen_at is refreshed at most this often, so reading pages does not write on every request. */
@@ -76,6 +80,7 @@ export async function loadSession(db: Kysely<DB>, token: string): Promise<Authen
     .select([
       'sessions.id as sessionId',
       'sessions.last_seen_at',
+      'sessions.acting_organization_id',
       'users.id',
       'users.email',
       'users.display_name',
@@ -85,7 +90,20 @@ export async function loadSession(db: Kysely<DB>, token: string): Promise<Authen
     .where('sessions.expires_at', '>', now)
     .executeTakeFirst();
   if (!row) return null;
-  const roles = await db.selectFrom('user_roles').select('role').where('user_id', '=', row.id).execute();
+  const [roles, organizations] = await Promise.all([
+    db.selectFrom('user_roles').select('role').where('user_id', '=', row.id).execute(),
+    db
+      .selectFrom('organization_members')
+      .innerJoin('organizations', 'organizations.id', 'organization_members.organization_id')
+      .select(['organizations.id', 'organizations.name', 'organizations.slug'])
+      .where('organization_members.user_id', '=', row.id)
+      .where('organization_members.status', '=', 'active')
+      .where('organizations.status', '!=', 'merged')
+      .orderBy('organizations.name_sort_key')
+      .execute(),
+  ]);
+  const memberOf = organizations.map((o) => ({ id: o.id, name: o.name, slug: o.slug ?? String(o.id) }));
+  const chosen = memberOf.find((o) => o.id === row.acting_organization_id);
   if (Date.now() - Date.parse(row.last_seen_at) > touchIntervalMs) {
     await db.updateTable('sessions').set({ last_seen_at: now }).where('id', '=', row.sessionId).execute();
   }
@@ -96,6 +114,8 @@ export async function loadSession(db: Kysely<DB>, token: string): Promise<Authen
     roles: roles.map((r) => r.role),
     sessionId: row.sessionId,
     preferredLanguage: row.preferred_language,
+    organizations: memberOf,
+    actingOrganizationId: chosen?.id ?? (memberOf.length === 1 ? (memberOf[0]?.id ?? null) : null),
   };
 }
 

@@ -34,6 +34,8 @@ export interface SessionsTable {
   last_seen_at: string;
   expires_at: string;
   user_agent: string;
+  /** The organisation the person acts on behalf of in this session (checked against membership on load). */
+  acting_organization_id: number | null;
 }
 
 export type TokenPurpose = 'confirm_email' | 'reset_password';

@@ -3,7 +3,8 @@ import { fieldId } from './field.js';
 
 /**
  * A group of checkboxes under one question (a fieldset with a legend): several values of one
- * field, e.g. the spheres of an organisation. The error links to the first checkbox.
+ * field, e.g. the spheres of an organisation — or, with kind "radio", exactly one of them. The
+ * error links to the first input.
  */
 export function Checkboxes(props: {
   name: string;
@@ -13,6 +14,7 @@ export function Checkboxes(props: {
   options: Array<{ value: string; label: string }>;
   selected: string[];
   columns?: boolean;
+  kind?: 'checkbox' | 'radio';
 }) {
   const { t } = useView();
   const id = fieldId(props.name);
@@ -37,7 +39,7 @@ export function Checkboxes(props: {
             <div class="checkbox">
               <input
                 class="checkbox__input"
-                type="checkbox"
+                type={props.kind ?? 'checkbox'}
                 id={i === 0 ? id : `${id}-${i}`}
                 name={props.name}
                 value={option.value}

@@ -91,6 +91,22 @@ export const componentExamples: ComponentExamples[] = [
           />
         ),
       },
+      {
+        name: 'one-of-several-radios',
+        render: () => (
+          <Checkboxes
+            kind="radio"
+            name="ex-acting"
+            legend="W czyim imieniu działasz?"
+            options={[
+              { value: '', label: 'We własnym imieniu' },
+              { value: '1', label: 'Stowarzyszenie Społeczno-Kulturalne „Krokus”' },
+              { value: '2', label: 'MCP Alternatywa' },
+            ]}
+            selected={['1']}
+          />
+        ),
+      },
     ],
   },
   {
