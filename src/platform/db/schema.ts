@@ -84,6 +84,8 @@ export interface JobsTable {
   last_error: string | null;
   created_at: string;
   finished_at: string | null;
+  /** 1 for a run of a recurring job (at most one pending per kind: `ensureRecurringJob`). */
+  recurring: Generated<number>;
 }
 
 export type MailStatus = 'queued' | 'sent' | 'failed';
@@ -157,6 +159,8 @@ export interface OrganizationsTable {
   search_text: string | null;
   /** Where the organisation works: a code of `areaScopes` (local, county, region, national, international). */
   area_scope: string | null;
+  /** When the last "are your data current?" reminder was queued to its administrators. */
+  freshness_reminded_at: string | null;
 }
 
 /** One row (id 1): bumped by triggers on every change of an organisation or its spheres. */

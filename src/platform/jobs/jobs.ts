@@ -8,6 +8,7 @@ import { type Kysely, sql } from 'kysely';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Database } from '../db/database.js';
 import type { DB, Job } from '../db/schema.js';
+import { warsawParts, warsawToUtc } from '../i18n/format.js';
 
 export type JobHandler = (payload: unknown, job: Job) => Promise<void>;
 
@@ -41,6 +42,56 @@ export async function enqueueJob(db: Kysely<DB>, kind: string, payload: unknown,
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
+}
+
+/**
+ * Schedules a run of a recurring job (payload `{}`) unless one of that kind is already pending or
+ * running — exactly once across app instances. Each instance calls it at start; the job's handler
+ * calls it again, first thing, with its own job as `current` to schedule the next run.
+ *
+ * The existence check alone is not enough on PostgreSQL (two instances starting at once both see no
+ * row and both insert, under READ COMMITTED). The partial unique index `jobs_recurring_pending`
+ * (migration 20261126T1010) allows one pending row per recurring kind: the second concurrent insert
+ * waits for the first to commit, then conflicts and does nothing. A run is not retried
+ * (`max_attempts` 1): the next run is already pending, and returning a failed run to `pending` would
+ * break that rule, so a recurring handler must be idempotent and tomorrow's run does today's work.
+ * Returns whether a run was scheduled.
+ */
+export async function ensureRecurringJob(db: Kysely<DB>, kind: string, runAt: Date, current?: Job): Promise<boolean> {
+  const existing = await db
+    .selectFrom('jobs')
+    .select('id')
+    .where('kind', '=', kind)
+    .where('recurring', '=', 1)
+    .where('status', 'in', ['pending', 'running'])
+    .$if(current !== undefined, (qb) => qb.where('id', '<>', current!.id))
+    .executeTakeFirst();
+  if (existing) return false;
+  const inserted = await db
+    .insertInto('jobs')
+    .values({
+      kind,
+      payload_json: '{}',
+      status: 'pending',
+      attempts: 0,
+      max_attempts: 1,
+      run_at: runAt.toISOString(),
+      created_at: new Date().toISOString(),
+      recurring: 1,
+    })
+    .onConflict((oc) => oc.doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  return inserted !== undefined;
+}
+
+/** The next instant after `now` at which the Warsaw wall clock shows `time` ("03:00"), DST included. */
+export function nextWarsawTime(now: Date, time: string): Date {
+  const today = warsawParts(now).date;
+  const candidate = warsawToUtc(today, time);
+  if (candidate.getTime() > now.getTime()) return candidate;
+  const tomorrow = new Date(Date.parse(`${today}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  return warsawToUtc(tomorrow, time);
 }
 
 export class JobWorker {
