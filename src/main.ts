@@ -10,6 +10,7 @@ import { createDatabase } from './platform/db/database.js';
 import { migrateToLatest } from './platform/db/migrate.js';
 import { JobWorker } from './platform/jobs/jobs.js';
 import { mailSendHandler, mailSendJob } from './platform/mail/mail.js';
+import { freshnessJob, freshnessJobHandler, scheduleFreshnessJob } from './features/organizations/index.js';
 import { demoAccounts, demoPassword, seedDemo, shouldSeedDemo } from './demo/seed-demo.js';
 
 const config = loadConfig();
@@ -27,10 +28,15 @@ const demoPresent =
 
 const worker = new JobWorker(
   database,
-  { [mailSendJob]: mailSendHandler(services.db, services.mailTransport) },
+  {
+    [mailSendJob]: mailSendHandler(services.db, services.mailTransport),
+    [freshnessJob]: freshnessJobHandler(services),
+  },
   app.log,
   config.jobPollIntervalMs,
 );
+// Recurring jobs: scheduled once across instances (a no-op when a run is already pending or running).
+await scheduleFreshnessJob(services);
 worker.start();
 
 await app.listen({ host: config.host, port: config.port });

@@ -65,6 +65,9 @@ function observed(response: TestResponse): string {
 const featurePolicies: Record<string, string[]> = {
   // The fixture's NGO member administers the fixture organisation; nobody else may manage its members.
   'POST /organizacje/:slug/czlonkowie/:memberId': ['plain user', 'official', 'administrator'],
+  // Only the organisation's own members confirm its data are current (officials are not members of it).
+  // (A plain user does not see the fixture organisation, which awaits verification: 404.)
+  'POST /organizacje/:slug/potwierdzenie': ['official', 'administrator'],
 };
 
 describe('access policy: every route × every role', () => {
