@@ -104,6 +104,13 @@ const groups: RoleGroup[] = [
       { label: 'own organisation profile', open: '/organizacje/krokus', status: 200 },
       { label: 'members of own organisation', open: '/organizacje/krokus/czlonkowie', status: 200 },
       { label: 'edit own organisation', open: '/organizacje/krokus/edycja', status: 200 },
+      { label: 'logo of own organisation', open: '/organizacje/krokus/logo', status: 200 },
+      {
+        label: 'logo of own organisation with errors',
+        open: submitEmpty('/organizacje/krokus/logo'),
+        via: 'POST /organizacje/krokus/logo, no file chosen',
+        status: 400,
+      },
       {
         label: 'register an organisation with errors',
         open: submitEmpty('/organizacje/nowa'),
@@ -115,7 +122,10 @@ const groups: RoleGroup[] = [
   {
     role: 'official',
     email: demo.official,
-    cases: [{ label: 'administration refused', open: '/admin', status: 403 }],
+    cases: [
+      { label: 'administration refused', open: '/admin', status: 403 },
+      { label: 'stale organisation profiles', open: '/organizacje/nieaktualne', status: 200 },
+    ],
   },
   {
     role: 'administrator',

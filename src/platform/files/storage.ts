@@ -18,7 +18,8 @@ export interface FileStorage {
    * (so the file and its audit entry commit together); other storages ignore it.
    */
   write(key: string, contentType: string, data: Buffer, transaction?: Kysely<DB>): Promise<void>;
-  remove(key: string): Promise<void>;
+  /** Deletes a file; `transaction` as for `write`. */
+  remove(key: string, transaction?: Kysely<DB>): Promise<void>;
 }
 
 export function databaseFileStorage(db: Kysely<DB>): FileStorage {
@@ -35,8 +36,8 @@ export function databaseFileStorage(db: Kysely<DB>): FileStorage {
         .onConflict((oc) => oc.column('key').doUpdateSet({ content_type: contentType, data, size: data.length, updated_at: now }))
         .execute();
     },
-    async remove(key) {
-      await db.deleteFrom('files').where('key', '=', key).execute();
+    async remove(key, transaction) {
+      await (transaction ?? db).deleteFrom('files').where('key', '=', key).execute();
     },
   };
 }
