@@ -11,6 +11,7 @@ import { logSerializers, redactPaths } from './platform/http/logging.js';
 import { accountsFeature } from './features/accounts/index.js';
 import { adminFeature } from './features/admin/index.js';
 import { organizationsFeature } from './features/organizations/index.js';
+import { openDataFeature } from './features/open-data/index.js';
 import { personalDataFeature } from './features/personal-data/index.js';
 import { siteFeature } from './features/site/index.js';
 import { settingsFeature } from './features/settings/index.js';
@@ -37,6 +38,7 @@ declare module 'fastify' {
 export const features: Feature[] = [
   siteFeature,
   organizationsFeature,
+  openDataFeature,
   accountsFeature,
   personalDataFeature,
   settingsFeature,

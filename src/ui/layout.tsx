@@ -140,6 +140,9 @@ export function Layout(props: {
               <li>
                 <a href="/kontakt">{t('layout.footer.contact')}</a>
               </li>
+              <li>
+                <a href="/otwarte-dane">{t('openData.footerLink')}</a>
+              </li>
             </ul>
             <p class="site-footer__meta">
               {settings.officeName}, {settings.municipalityName}. {t('layout.footer.software')}

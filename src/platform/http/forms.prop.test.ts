@@ -147,6 +147,13 @@ describe('every route of the catalogue under hostile input', () => {
         const response = await client.get(`${concrete(route.url)}?${query}`);
         const type = String(response.headers['content-type'] ?? '');
         if (!type.startsWith('text/html') && response.status < 300) return; // JSON, images, files
+        if (type.startsWith('application/problem+json')) {
+          // The read-only API (/api/v1) refuses in RFC 9457 problem documents, never in HTML pages.
+          assert.ok(route.url.startsWith('/api/'), `a problem document outside the API: ${route.url}`);
+          assert.ok([400, 404].includes(response.status), `${route.url} answered ${response.status}`);
+          assert.equal((JSON.parse(response.body) as { status?: unknown }).status, response.status);
+          return;
+        }
         assertWellFormedAnswer(response, [200, 303, 400, 404]);
       },
       200,
