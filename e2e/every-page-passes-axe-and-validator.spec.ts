@@ -78,6 +78,7 @@ const groups: RoleGroup[] = [
       { label: 'accessibility statement', open: '/deklaracja-dostepnosci', status: 200 },
       { label: 'privacy notice', open: '/polityka-prywatnosci', status: 200 },
       { label: 'contact', open: '/kontakt', status: 200 },
+      { label: 'open data', open: '/otwarte-dane', status: 200 },
       { label: 'component gallery', open: '/komponenty', status: 200 },
       { label: 'organisation directory', open: '/organizacje', status: 200 },
       {
