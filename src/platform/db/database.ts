@@ -26,6 +26,10 @@ pg.types.setTypeParser(1114, (v) => new Date(`${v}Z`).toISOString());
 export function createDatabase(settings: Config['database']): Database {
   if (settings.engine === 'postgres') {
     const pool = new pg.Pool({ connectionString: settings.url, max: 10 });
+    // An idle connection can be closed by the server (restart, failover, administrator). pg-pool
+    // then drops that client and opens a new one for the next query; without a listener the
+    // 'error' event would crash the process.
+    pool.on('error', (error) => process.emitWarning(`PostgreSQL idle connection lost: ${error.message}`));
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return {
       db,
