@@ -208,6 +208,14 @@ function keyOf(filters: DirectoryFilters): string {
   ]);
 }
 
+async function pageOf(db: Kysely<DB>, engine: Engine, filters: DirectoryFilters, page: { limit: number; offset: number }) {
+  const [total, rows] = await Promise.all([
+    countMatching(db, engine, filters),
+    orderedQuery(db, engine, filters).limit(page.limit).offset(page.offset).execute(),
+  ]);
+  return { total, rows };
+}
+
 /** One page of the directory, with the number of all matching organisations. */
 export function searchDirectory(
   db: Kysely<DB>,
@@ -216,18 +224,26 @@ export function searchDirectory(
   page: { limit: number; offset: number },
 ): Promise<DirectoryPage> {
   const key = `page:${keyOf(filters)}:${filters.sort}:${page.limit}:${page.offset}`;
-  return cacheOf(db).get(db, key, async () => {
-    const [total, rows] = await Promise.all([
-      cacheOf(db).get(db, `count:${keyOf(filters)}`, () => countMatching(db, engine, filters)),
-      orderedQuery(db, engine, filters).limit(page.limit).offset(page.offset).execute(),
-    ]);
-    return { total, rows };
-  });
+  return cacheOf(db).get(db, key, () => pageOf(db, engine, filters, page));
 }
 
 /** How many organisations each facet value would give, the other facets applied. */
 export function directoryFacets(db: Kysely<DB>, engine: Engine, filters: DirectoryFilters): Promise<FacetCounts> {
   return cacheOf(db).get(db, `facets:${keyOf(filters)}`, () => countFacets(db, engine, filters));
+}
+
+/** What the directory page shows for one query — a page of results and the facet counts — from one generation. */
+export function browseDirectory(
+  db: Kysely<DB>,
+  engine: Engine,
+  filters: DirectoryFilters,
+  page: { limit: number; offset: number },
+): Promise<{ results: DirectoryPage; facets: FacetCounts }> {
+  const key = `browse:${keyOf(filters)}:${filters.sort}:${page.limit}:${page.offset}`;
+  return cacheOf(db).get(db, key, async () => {
+    const [results, facets] = await Promise.all([pageOf(db, engine, filters, page), countFacets(db, engine, filters)]);
+    return { results, facets };
+  });
 }
 
 /** Every matching organisation in the chosen order, batch by batch (exports): never the whole set in memory. */

@@ -2,9 +2,9 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Services } from '../../services.js';
 import { areaScopes } from './area-scopes.js';
 import { directoryUrl, filtersFromQuery } from './directory-query.js';
-import { type DirectoryFilters, directoryFacets, searchDirectory, spheresByOrganization } from './directory-search.js';
-import { activeSpheres, legalForms } from './organizations.repo.js';
-import { canListUnverified } from './organizations.policy.js';
+import { browseDirectory, type DirectoryFilters, spheresByOrganization } from './directory-search.js';
+import { directoryDictionaries } from './organizations.repo.js';
+import { canModerate } from './organizations.policy.js';
 import { ZDirectoryQuery } from './organizations.schema.js';
 import { type DirectoryModel, DirectoryPage, type FacetOption } from './views/directory.js';
 
@@ -13,7 +13,7 @@ export const directoryPageSize = 20;
 /** Labels of the dictionaries in the visitor's language. */
 async function dictionaryLabels(services: Services, request: FastifyRequest) {
   const english = request.language === 'en';
-  const [spheres, forms] = await Promise.all([activeSpheres(services.db), legalForms(services.db)]);
+  const { spheres, legalForms: forms } = await directoryDictionaries(services.db);
   return {
     spheres: spheres.map((s) => ({ value: s.code, label: english ? s.label_en : s.label_pl })),
     legalForms: forms.map((f) => ({ value: f.code, label: english ? f.label_en : f.label_pl })),
@@ -30,10 +30,9 @@ async function directoryModel(
   official: boolean,
 ): Promise<DirectoryModel> {
   const { db, engine } = services;
-  const [labels, facets, result] = await Promise.all([
+  const [labels, { results: result, facets }] = await Promise.all([
     dictionaryLabels(services, request),
-    directoryFacets(db, engine, filters),
-    searchDirectory(db, engine, filters, { limit: directoryPageSize, offset: (page - 1) * directoryPageSize }),
+    browseDirectory(db, engine, filters, { limit: directoryPageSize, offset: (page - 1) * directoryPageSize }),
   ]);
   const spheresOf = await spheresByOrganization(
     db,
@@ -114,7 +113,7 @@ async function directoryModel(
 /** The public directory: full-text search, combinable facets, Polish order or relevance, shareable URLs. */
 export function directoryRoutes(app: FastifyInstance, services: Services): void {
   app.get('/organizacje', { config: { access: 'public' } }, async (request, reply) => {
-    const official = canListUnverified(request.currentUser?.roles ?? []);
+    const official = canModerate(request.currentUser?.roles ?? []);
     const { filters, page } = filtersFromQuery(ZDirectoryQuery.parse(request.query ?? {}), official);
     return reply.render(<DirectoryPage model={await directoryModel(services, request, filters, page, official)} />);
   });

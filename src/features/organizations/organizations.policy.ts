@@ -13,8 +13,8 @@ const isOfficial = (actor: OrganizationActor | null) =>
   actor !== null && (actor.roles.includes('official') || actor.roles.includes('administrator'));
 const isActiveMember = (actor: OrganizationActor | null) => actor?.membership?.status === 'active';
 
-/** Officials may also list organisations waiting for verification or suspended. */
-export function canListUnverified(roles: Role[]): boolean {
+/** Officials verify, suspend and merge organisations, and list those waiting for verification or suspended. */
+export function canModerate(roles: Role[]): boolean {
   return isOfficial({ roles, membership: null });
 }
 

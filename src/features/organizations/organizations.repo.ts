@@ -59,10 +59,43 @@ export function findByIdentifiers(db: Kysely<DB>, ids: { krs: string; nip: strin
     .executeTakeFirst();
 }
 
+/** Fixed addresses under /organizacje/ that a profile's slug must never shadow (a test keeps this in step with the routes). */
+export const reservedSlugs = new Set(['nowa', 'nieaktualne', 'import']);
+
 export async function uniqueSlug(db: Kysely<DB>, base: string): Promise<string> {
-  const taken = new Set(
+  const taken = new Set<string | null>(
     (await db.selectFrom('organizations').select('slug').where('slug', 'like', `${base}%`).execute()).map((r) => r.slug),
   );
+  for (const reserved of reservedSlugs) taken.add(reserved);
   if (!taken.has(base)) return base;
   for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
+}
+
+/** Where a merged organisation's address leads: the slug of the organisation it was merged into. */
+export async function mergedIntoSlug(db: Kysely<DB>, slug: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('organizations as duplicate')
+    .innerJoin('organizations as target', 'target.id', 'duplicate.merged_into_id')
+    .select('target.slug')
+    .where('duplicate.slug', '=', slug)
+    .where('duplicate.status', '=', 'merged')
+    .executeTakeFirst();
+  return row?.slug ?? null;
+}
+
+type Dictionaries = { spheres: Awaited<ReturnType<typeof activeSpheres>>; legalForms: Awaited<ReturnType<typeof legalForms>> };
+const dictionaryMemo = new WeakMap<Kysely<DB>, { day: string; value: Promise<Dictionaries> }>();
+
+/** The spheres in force today and the legal forms: they change only with a migration, so read once a day per database. */
+export function directoryDictionaries(db: Kysely<DB>): Promise<Dictionaries> {
+  const day = new Date().toISOString().slice(0, 10);
+  const memo = dictionaryMemo.get(db);
+  if (memo?.day === day) return memo.value;
+  const value = Promise.all([activeSpheres(db, day), legalForms(db)]).then(([spheres, forms]) => ({
+    spheres,
+    legalForms: forms,
+  }));
+  value.catch(() => dictionaryMemo.delete(db));
+  dictionaryMemo.set(db, { day, value });
+  return value;
 }

@@ -6,10 +6,13 @@ import { formRateLimit } from '../../platform/http/form-limit.js';
 import { formatDate } from '../../platform/i18n/format.js';
 import { renderErrorPage } from '../../platform/http/errors.js';
 import { z } from 'zod';
-import { activeSpheres, findOrganizationBySlug, legalForms, membershipOf, spheresOf } from './organizations.repo.js';
+import { activeSpheres, findOrganizationBySlug, legalForms, membershipOf, mergedIntoSlug, spheresOf } from './organizations.repo.js';
 import { ZOrganizationForm, ZSlugParams } from './organizations.schema.js';
 import {
+  canConfirmData,
   canEdit,
+  canModerate,
+  canManageLogo,
   canManageMembers,
   canRequestMembership,
   canSeeMembers,
@@ -149,6 +152,9 @@ export function organizationsRoutes(app: FastifyInstance, services: Services): v
   });
 
   app.get('/organizacje/:slug', { config: { access: 'public' } }, async (request, reply) => {
+    const params = ZSlugParams.safeParse(request.params);
+    const mergedInto = params.success ? await mergedIntoSlug(services.db, params.data.slug) : null;
+    if (mergedInto) return reply.redirect(`/organizacje/${mergedInto}`, 301);
     const found = await visibleOrganization(services, request);
     if (!found) return reply.callNotFound();
     const { organization, actor } = found;
@@ -175,6 +181,9 @@ export function organizationsRoutes(app: FastifyInstance, services: Services): v
           membershipPending: actor?.membership?.status === 'pending',
           canSeeMembers: canSeeMembers(actor),
           canEdit: canEdit(actor, organization.status),
+          canModerate: canModerate(request.currentUser?.roles ?? []),
+          canConfirmData: canConfirmData(actor, organization.status),
+          canManageLogo: canManageLogo(actor, organization.status),
           url: `${services.config.baseUrl}/organizacje/${organization.slug}`,
           summary: [
             form ? (english ? form.label_en : form.label_pl) : '',

@@ -7,6 +7,7 @@ import { Tag } from '../../../ui/components/tag.js';
 import { Layout } from '../../../ui/layout.js';
 import type { Selectable } from 'kysely';
 import type { OrganizationsTable } from '../../../platform/db/schema.js';
+import { organizationLogoPath } from '../upload-organization-logo.js';
 
 export interface OrganizationProfileModel {
   organization: Selectable<OrganizationsTable>;
@@ -20,6 +21,11 @@ export interface OrganizationProfileModel {
   membershipPending: boolean;
   canSeeMembers: boolean;
   canEdit: boolean;
+  /** Officials: the link to verification, suspension and merging. */
+  canModerate?: boolean;
+  /** An active member may confirm the data are current without editing (freshness). */
+  canConfirmData?: boolean;
+  canManageLogo?: boolean;
   url: string;
   /** One plain sentence for link previews: legal form, town, first line of the description. */
   summary: string;
@@ -35,6 +41,7 @@ function jsonLd(model: OrganizationProfileModel): string {
     url: model.url,
     ...(o.short_name ? { alternateName: o.short_name } : {}),
     ...(o.website ? { sameAs: [o.website] } : {}),
+    ...(organizationLogoPath(o) ? { logo: new URL(organizationLogoPath(o)!, model.url).href } : {}),
     ...(o.email ? { email: o.email } : {}),
     ...(o.phone ? { telephone: o.phone } : {}),
     ...(o.founded_on ? { foundingDate: o.founded_on } : {}),
@@ -82,6 +89,17 @@ export function OrganizationProfilePage({ model }: { model: OrganizationProfileM
       {/* eslint-disable-next-line no-restricted-syntax -- JSON-LD, escaped above */}
       <script type="application/ld+json" nonce={nonce} dangerouslySetInnerHTML={{ __html: jsonLd(model) }} />
       <h1>{o.name}</h1>
+      {organizationLogoPath(o) && (
+        <p>
+          <img
+            src={organizationLogoPath(o)!}
+            alt={t('organizations.logo.alt', { organization: o.name })}
+            width={120}
+            height={120}
+            class="logo-preview"
+          />
+        </p>
+      )}
       <p>
         {o.status === 'verified' ? (
           <Tag colour="green">{t('organizations.status.verified')}</Tag>
@@ -95,6 +113,16 @@ export function OrganizationProfilePage({ model }: { model: OrganizationProfileM
         <NotificationBanner kind="warning">
           <p>{t('organizations.profile.pending')}</p>
         </NotificationBanner>
+      )}
+      {o.status === 'suspended' && (
+        <NotificationBanner kind="warning">
+          <p>{t('organizations.profile.suspended', { reason: o.suspended_reason ?? '' })}</p>
+        </NotificationBanner>
+      )}
+      {model.canModerate && (
+        <p>
+          <a href={`/organizacje/${o.slug}/urzad`}>{t('organizations.moderation.link')}</a>
+        </p>
       )}
       {model.canVerify && (
         <Form action={`/organizacje/${o.slug}/weryfikacja`}>
@@ -110,7 +138,7 @@ export function OrganizationProfilePage({ model }: { model: OrganizationProfileM
         </Form>
       )}
       {model.membershipPending && <p>{t('organizations.profile.joinPending')}</p>}
-      {(model.canEdit || model.canSeeMembers) && (
+      {(model.canEdit || model.canSeeMembers || model.canManageLogo) && (
         <ul class="link-list">
           {model.canEdit && (
             <li>
@@ -122,7 +150,18 @@ export function OrganizationProfilePage({ model }: { model: OrganizationProfileM
               <a href={`/organizacje/${o.slug}/czlonkowie`}>{t('organizations.profile.members')}</a>
             </li>
           )}
+          {model.canManageLogo && (
+            <li>
+              <a href={`/organizacje/${o.slug}/logo`}>{t('organizations.logo.manage')}</a>
+            </li>
+          )}
         </ul>
+      )}
+      {model.canConfirmData && (
+        <Form action={`/organizacje/${o.slug}/potwierdzenie`} id="potwierdz-dane">
+          <p>{t('organizations.freshness.confirm.hint')}</p>
+          <Button variant="secondary">{t('organizations.freshness.confirm.submit')}</Button>
+        </Form>
       )}
       <dl class="summary-list">
         {row(t('organizations.fields.legalForm'), model.legalForm)}
