@@ -6,7 +6,14 @@ import { formRateLimit } from '../../platform/http/form-limit.js';
 import { formatDate } from '../../platform/i18n/format.js';
 import { renderErrorPage } from '../../platform/http/errors.js';
 import { z } from 'zod';
-import { activeSpheres, findOrganizationBySlug, legalForms, membershipOf, mergedIntoSlug, spheresOf } from './organizations.repo.js';
+import {
+  activeSpheres,
+  findOrganizationBySlug,
+  legalForms,
+  membershipOf,
+  mergedIntoSlug,
+  spheresOf,
+} from './organizations.repo.js';
 import { ZOrganizationForm, ZSlugParams } from './organizations.schema.js';
 import {
   canConfirmData,
