@@ -30,7 +30,7 @@ export function organizationColumns(input: TOrganizationForm, kind: 'NGO' | 'ART
     goals_md: input.goals || null,
     target_groups: input.targetGroups || null,
     area_of_activity: input.areaOfActivity || null,
-    area_scope: input.areaScope ?? null,
+    area_scope: input.areaScope || null,
     street: input.street || null,
     postal_code: input.postalCode || null,
     city: input.city || null,
