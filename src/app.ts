@@ -11,6 +11,7 @@ import { logSerializers, redactPaths } from './platform/http/logging.js';
 import { accountsFeature } from './features/accounts/index.js';
 import { adminFeature } from './features/admin/index.js';
 import { organizationsFeature } from './features/organizations/index.js';
+import { organizationImportFeature } from './features/organization-import/index.js';
 import { openDataFeature } from './features/open-data/index.js';
 import { personalDataFeature } from './features/personal-data/index.js';
 import { siteFeature } from './features/site/index.js';
@@ -38,6 +39,7 @@ declare module 'fastify' {
 export const features: Feature[] = [
   siteFeature,
   organizationsFeature,
+  organizationImportFeature,
   openDataFeature,
   accountsFeature,
   personalDataFeature,

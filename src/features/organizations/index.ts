@@ -23,7 +23,7 @@ export { ZDirectoryQuery, type TDirectoryQuery } from './organizations.schema.js
 // The organisation import (features/organization-import) validates and writes records as registration does.
 export { ZOrganizationForm, type TOrganizationForm } from './organizations.schema.js';
 export { checkDictionaries, organizationColumns } from './register-organization.js';
-export { uniqueSlug } from './organizations.repo.js';
+export { reservedSlugs } from './organizations.repo.js';
 export { slugify } from './polish-order.js';
 export { nipCheckDigit, regon9CheckDigit, regon14CheckDigit } from './identifiers.js';
 
