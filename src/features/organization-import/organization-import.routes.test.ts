@@ -275,6 +275,43 @@ describe('organisation import: pages, access, files', () => {
     assert.match(report.body, /Błędne wiersze: 1/);
   });
 
+  it('lists every problem of a row at once, and names the stored value a row cannot fix without its column', async () => {
+    // An organisation recorded before legal forms were required (e.g. by hand): only a name and a NIP.
+    const now = new Date().toISOString();
+    await t.services.db
+      .insertInto('organizations')
+      .values({ name: 'Stare Stowarzyszenie', slug: 'stare-stowarzyszenie', nip: testNip(81), created_at: now, created_by: null })
+      .execute();
+    const text = csvText(
+      ['nazwa', 'forma_prawna', 'krs', 'nip', 'sfery', 'email', 'wolontariat'],
+      [
+        {
+          nazwa: 'Fundacja Wielu Błędów',
+          forma_prawna: 'spolka',
+          krs: testKrs(82),
+          email: 'zly',
+          sfery: '16',
+          wolontariat: 'może',
+        },
+        { nip: testNip(81), email: 'stare@example.org', sfery: '16' },
+      ],
+    );
+    const id = importIdOf(await uploadCsv(t, official, utf8(text)));
+    const report = await official.get(`/organizacje/import/${id}`);
+    const many =
+      /<td class="table__cell--numeric">2<\/td><td>Fundacja Wielu Błędów<\/td><td>(.*?)<\/td><\/tr>/.exec(report.body)?.[1] ?? '';
+    assert.match(many, /<code>wolontariat<\/code>: Wpisz „tak” albo „nie”\./);
+    assert.match(many, /<code>email<\/code>: Wpisz adres e-mail w formacie nazwa@domena\.pl\./);
+    assert.match(many, /<code>forma_prawna<\/code>: Nieznana forma prawna „spolka”/);
+    const stored =
+      /<td class="table__cell--numeric">3<\/td><td>Stare Stowarzyszenie<\/td><td>(.*?)<\/td><\/tr>/.exec(report.body)?.[1] ?? '';
+    assert.match(
+      stored,
+      /<code>forma_prawna<\/code>: To pole jest wymagane\. \(wartość zapisana w katalogu — dodaj tę kolumnę do pliku\)/,
+    );
+    assert.doesNotMatch(stored, /<code>email<\/code>/, 'the e-mail of the file is fine');
+  });
+
   describe('hostile files get a Polish error and write nothing', () => {
     const cases: Array<[string, Buffer, RegExp]> = [
       [
@@ -291,7 +328,11 @@ describe('organisation import: pages, access, files', () => {
       ['no header', utf8(`Fundacja Bez Nagłówka;fundacja;${testKrs(61)};16\r\n`), /Pierwszy wiersz pliku musi być nagłówkiem/],
       ['a header only', utf8('nazwa;krs;nip\r\n'), /nie ma żadnego wiersza z danymi/],
       ['no identifier column', utf8('nazwa;miejscowosc\r\nFundacja;Leszno\r\n'), /brakuje kolumny krs, nip lub regon/],
-      ['an unclosed quote', utf8(`nazwa;krs\r\n"Fundacja;${testKrs(62)}\r\nInna;${testKrs(63)}\r\n`), /niezamknięty cudzysłów/],
+      [
+        'an unclosed quote',
+        utf8(`nazwa;krs\r\n"Fundacja;${testKrs(62)}\r\nInna;${testKrs(63)}\r\n`),
+        /wiersz 2 zaczyna się od cudzysłowu, który nie jest nigdzie zamknięty/,
+      ],
       ['an empty file', Buffer.alloc(0), /Wybierz plik CSV z organizacjami/],
       [
         'too many rows',

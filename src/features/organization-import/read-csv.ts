@@ -39,7 +39,7 @@ export type CsvProblem =
   | { reason: 'tooManyRows'; rows: number }
   | { reason: 'tooManyColumns'; columns: number }
   | { reason: 'duplicateColumn'; column: string }
-  | { reason: 'malformed'; line: number };
+  | { reason: 'malformed'; row: number };
 
 export type ReadCsvResult = { ok: true; file: CsvFile } | ({ ok: false } & CsvProblem);
 
@@ -108,8 +108,9 @@ export function readCsv(bytes: Buffer): ReadCsvResult {
   try {
     records = parseRecords(text, delimiter);
   } catch (error) {
-    const line = Number((error as { lines?: unknown }).lines);
-    return { ok: false, reason: 'malformed', line: Number.isFinite(line) && line > 0 ? line : 1 };
+    // csv-parse counts the records it completed; the broken one (e.g. an unclosed quote) is the next.
+    const records = Number((error as { records?: unknown }).records);
+    return { ok: false, reason: 'malformed', row: Number.isFinite(records) && records >= 0 ? records + 1 : 1 };
   }
 
   // The header is the first row that is not blank; rows above it still count for the row numbers.
