@@ -56,6 +56,22 @@ async function openFirstOrganisation(page: Page): Promise<number> {
   return visit(page, url(href));
 }
 
+let imports = 0;
+
+/** Uploads a CSV with one new organisation and one bad row: the dry run's report, or the result of committing it. */
+function importCsv(commit: boolean): (page: Page) => Promise<number> {
+  return async (page) => {
+    imports += 1;
+    const csv = `nazwa;forma_prawna;krs;sfery\r\nFundacja Sprawdzająca Import ${imports};fundacja;${9_870_000_000 + imports};16\r\nWiersz bez numeru;fundacja;;16\r\n`;
+    await visit(page, url('/organizacje/import'));
+    await page.setInputFiles('#f-plik', { name: 'organizacje.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+    await navigation(page, () => page.click('main form[enctype="multipart/form-data"] button[type="submit"]'));
+    assert.match(new URL(page.url()).pathname, /^\/organizacje\/import\/\d+$/, 'the upload leads to the dry run');
+    if (commit) await navigation(page, () => page.click('main form[action$="/zatwierdz"] button[type="submit"]'));
+    return lastDocumentResponse(page)?.status() ?? 0;
+  };
+}
+
 const groups: RoleGroup[] = [
   {
     role: 'visitor',
@@ -126,6 +142,15 @@ const groups: RoleGroup[] = [
     cases: [
       { label: 'administration refused', open: '/admin', status: 403 },
       { label: 'stale organisation profiles', open: '/organizacje/nieaktualne', status: 200 },
+      { label: 'organisation import', open: '/organizacje/import', status: 200 },
+      {
+        label: 'organisation import with errors',
+        open: submitEmpty('/organizacje/import'),
+        via: 'POST /organizacje/import, no file chosen',
+        status: 400,
+      },
+      { label: 'organisation import dry run', open: importCsv(false), via: '/organizacje/import/<id>', status: 200 },
+      { label: 'organisation import result', open: importCsv(true), via: '/organizacje/import/<id>/wynik', status: 200 },
     ],
   },
   {

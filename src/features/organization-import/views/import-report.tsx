@@ -67,7 +67,18 @@ export function ImportReportPage({ model }: { model: ReportModel }) {
         >)
       : []),
     [k('file'), k('fileValue', { kilobytes: model.fileKilobytes, encoding: model.encoding, delimiter: model.delimiter })],
-    [k('sha256'), <code>{model.fileSha256}</code>],
+    [
+      k('sha256'),
+      // 64 characters without a break would widen a narrow screen: break points every 16, the text unchanged.
+      <code>
+        {model.fileSha256.match(/.{1,16}/g)!.map((part, i) => (
+          <>
+            {i > 0 && <wbr />}
+            {part}
+          </>
+        ))}
+      </code>,
+    ],
     [k('rows'), String(model.rows)],
     [
       k('columns'),
