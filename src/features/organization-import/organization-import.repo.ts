@@ -1,5 +1,5 @@
 /** SQL of the organisation import: the import records, and organisations looked up by identifier in bulk. */
-import type { Generated, Kysely, Selectable } from 'kysely';
+import { type Generated, type Kysely, type Selectable, sql } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
 
 export type ImportStatus = 'dry-run' | 'committed';
@@ -84,8 +84,8 @@ export async function storeResult(db: Kysely<DB>, id: number, resultJson: string
 
 export const recentImportsShown = 10;
 
-/** The latest imports, newest first, with their counts (from the stored reports). */
-export function recentImports(db: Kysely<DB>) {
+/** The latest imports, newest first, with the heads of their reports (where the counts are). */
+export function recentImports(db: Kysely<DB>, headLength: number) {
   return db
     .selectFrom('organization_imports')
     .leftJoin('users', 'users.id', 'organization_imports.uploaded_by')
@@ -94,8 +94,8 @@ export function recentImports(db: Kysely<DB>) {
       'organization_imports.status',
       'organization_imports.uploaded_at',
       'organization_imports.committed_at',
-      'organization_imports.report_json',
-      'organization_imports.result_json',
+      sql<string>`substr(organization_imports.report_json, 1, ${headLength})`.as('report_head'),
+      sql<string | null>`substr(organization_imports.result_json, 1, ${headLength})`.as('result_head'),
       'users.display_name as uploaded_by_name',
     ])
     .orderBy('organization_imports.id', 'desc')

@@ -240,6 +240,14 @@ describe('organisation import: pages, access, files', () => {
     const page = await official.get(`/organizacje/import/${id}`);
     assert.match(page.body, /Ten import został już zatwierdzony\./);
     assert.doesNotMatch(page.body, /Zatwierdź import/);
+    const list = await official.get('/organizacje/import');
+    assert.match(
+      list.body,
+      new RegExp(
+        `<a href="/organizacje/import/${id}">nr ${id} z [^<]+</a></td><td>urzednik</td><td><strong class="tag tag--green">zatwierdzony</strong></td><td>nowe: 1, zmienione: 0, bez zmian: 0, błędne: 0</td>`,
+      ),
+      'the latest imports, with the counts of the commit',
+    );
   });
 
   it('checks the file again at commit time: a duplicate registered meanwhile is matched, not created twice', async () => {
@@ -382,6 +390,11 @@ describe('organisation import: pages, access, files', () => {
         payload,
       });
       assert.equal(noToken.statusCode, 403);
+      assert.match(
+        noToken.body,
+        /Formularz wygasł lub został wysłany spoza serwisu/,
+        "the kernel's page: errors other than 413 reach it",
+      );
       assert.deepEqual(await directoryFootprint(t), before);
     });
   });

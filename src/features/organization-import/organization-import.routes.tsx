@@ -12,7 +12,7 @@ import { dryRunImport } from './dry-run-import.js';
 import { importColumns } from './import-columns.js';
 import { findImport, recentImports } from './organization-import.repo.js';
 import { ZImportParams, ZReportQuery, type TReportQuery } from './organization-import.schema.js';
-import type { ImportReport, RowProblem } from './plan-import.js';
+import { countsOfReportHead, reportHeadLength, type ImportReport, type RowProblem } from './plan-import.js';
 import { maxImportBytes, maxImportRows, type CsvProblem } from './read-csv.js';
 import { importTemplate } from './template.js';
 import { ImportReportPage, type ReportList, type ReportModel } from './views/import-report.js';
@@ -36,17 +36,12 @@ function csvProblemError(problem: CsvProblem): FieldError {
   });
 }
 
-function countsSummary(t: Translate, report: ImportReport): string {
-  const { counts } = report;
-  return t('organizationImport.recent.summary', { ...counts });
-}
-
 async function uploadModel(services: Services, request: FastifyRequest): Promise<UploadModel> {
   const english = request.language === 'en';
   const [forms, spheres, recent] = await Promise.all([
     legalForms(services.db),
     activeSpheres(services.db),
-    recentImports(services.db),
+    recentImports(services.db, reportHeadLength),
   ]);
   return {
     maxMegabytes: maxImportBytes / 1024 / 1024,
@@ -56,14 +51,14 @@ async function uploadModel(services: Services, request: FastifyRequest): Promise
     spheres: spheres.map((s) => ({ code: s.code, label: english ? s.label_en : s.label_pl })),
     areaScopes: areaScopes.map((code) => ({ code, label: request.t(`organizations.areaScopes.${code}`) })),
     recent: recent.map((r) => {
-      const report = JSON.parse(r.result_json ?? r.report_json) as ImportReport;
+      const counts = countsOfReportHead(r.result_head ?? r.report_head);
       return {
         href: `${importPath}/${r.id}`,
         id: r.id,
         uploadedAt: formatDateTime(r.uploaded_at, request.language),
         uploadedBy: r.uploaded_by_name ?? request.t('organizationImport.recent.unknownPerson'),
         committed: r.status === 'committed',
-        summary: countsSummary(request.t, report),
+        summary: counts ? request.t('organizationImport.recent.summary', { ...counts }) : '',
       };
     }),
   };
@@ -154,7 +149,8 @@ export async function organizationImportRoutes(app: FastifyInstance, services: S
   // the reason (still the 413 status and its Polish wording), everyone else the kernel's error page.
   app.setErrorHandler(async (error: FastifyError, request, reply) => {
     const official = hasRole(request.currentUser, 'official') || hasRole(request.currentUser, 'administrator');
-    if (error.statusCode !== 413 || request.method !== 'POST' || request.url !== importPath || !official) throw error;
+    if (error.statusCode !== 413 || request.method !== 'POST' || request.routeOptions.url !== importPath || !official)
+      throw error;
     request.log.info({ code: error.code, status: 413 }, 'request refused');
     return renderUpload(
       services,

@@ -58,17 +58,34 @@ export interface FieldChange {
   after?: string;
 }
 
+export interface ImportCounts {
+  create: number;
+  update: number;
+  unchanged: number;
+  bad: number;
+}
+
 /** What the dry run shows and the commit records. Stored as JSON: keep it plain data. */
 export interface ImportReport {
+  /** First, so that a list of imports can read the counts from the head of the JSON (`countsOfReportHead`). */
+  counts: ImportCounts;
   encoding: string;
   delimiter: string;
   columns: string[];
   unknownColumns: string[];
   rows: number;
-  counts: { create: number; update: number; unchanged: number; bad: number };
   creates: Array<{ row: number; name: string; slug?: string }>;
   updates: Array<{ row: number; name: string; slug: string; changes: FieldChange[] }>;
   bad: Array<{ row: number; name: string; problems: RowProblem[] }>;
+}
+
+/** The length of a stored report's head that holds its counts. */
+export const reportHeadLength = 200;
+
+/** The counts of a stored report from its first characters (a report of 20 000 rows is megabytes of JSON). */
+export function countsOfReportHead(head: string): ImportCounts | null {
+  const match = /^\{"counts":(\{[^{}]*\})/.exec(head);
+  return match ? (JSON.parse(match[1]!) as ImportCounts) : null;
 }
 
 export interface PlannedCreate {
@@ -286,12 +303,12 @@ export async function planImport(db: Kysely<DB>, file: CsvFile): Promise<ImportP
   );
 
   const report: ImportReport = {
+    counts: { create: 0, update: 0, unchanged: 0, bad: 0 },
     encoding: file.encoding,
     delimiter: file.delimiter,
     columns: file.columns,
     unknownColumns: file.unknownColumns,
     rows: file.rows.length,
-    counts: { create: 0, update: 0, unchanged: 0, bad: 0 },
     creates: [],
     updates: [],
     bad: [],
