@@ -399,6 +399,38 @@ describe('organisation import: pages, access, files', () => {
     });
   });
 
+  it('every page reads in Polish and in English with no key left untranslated', async () => {
+    const rows = [
+      organisation(91),
+      organisation(92, { email: 'zly', forma_prawna: 'nieznana', wolontariat: 'może' }),
+      organisation(31),
+    ];
+    const id = importIdOf(await uploadCsv(t, official, utf8(csvText([...header, 'wolontariat', 'uwagi'], rows))));
+    const english = t.client();
+    await signInClient(english, 'urzednik@example.org');
+    await english.get('/jezyk/en?wroc=/');
+    const pages = [`/organizacje/import`, `/organizacje/import/${id}`];
+    for (const client of [official, english]) {
+      for (const path of pages) {
+        const page = await client.get(path);
+        assert.equal(page.status, 200, path);
+        assert.doesNotMatch(
+          page.body,
+          /organizationImport\.|organizations\.errors\.|validation\./,
+          `${path}: an untranslated key`,
+        );
+      }
+    }
+    assert.match((await english.get(`/organizacje/import/${id}`)).body, /<h1>File check — import no\. \d+<\/h1>/);
+    await official.get(`/organizacje/import/${id}`);
+    await official.post(`/organizacje/import/${id}/zatwierdz`, {});
+    for (const client of [official, english]) {
+      const result = await client.get(`/organizacje/import/${id}/wynik`);
+      assert.equal(result.status, 200);
+      assert.doesNotMatch(result.body, /organizationImport\.|organizations\.errors\.|validation\./);
+    }
+  });
+
   it('pages that do not exist: 404', async () => {
     assert.equal((await official.get('/organizacje/import/999999')).status, 404);
     assert.equal((await official.get('/organizacje/import/abc')).status, 404);
