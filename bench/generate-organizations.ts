@@ -28,6 +28,7 @@ import { nipCheckDigit, regon14CheckDigit, regon9CheckDigit } from '../src/featu
 import type { TOrganizationForm } from '../src/features/organizations/organizations.schema.js';
 import { slugify } from '../src/features/organizations/polish-order.js';
 import { organizationColumns } from '../src/features/organizations/register-organization.js';
+import { foldForSearch } from '../src/features/organizations/search-text.js';
 import { demoDirectoryOrganizations } from '../src/demo/demo-organizations.js';
 import { demoAccounts } from '../src/demo/seed-demo.js';
 
@@ -296,6 +297,26 @@ const suspensionReasons = [
   'Organizacja w likwidacji według KRS.',
   'Zawieszona na wniosek zarządu do czasu wyboru nowych władz.',
 ] as const;
+
+/** The folded words (3 letters or more) of the generated names and towns: what people would search for. */
+export function nameVocabulary(): string[] {
+  const text = [
+    ...nicknames,
+    ...sportNicknames,
+    ...associationAdjectives,
+    ...placesGenitive,
+    ...causesGenitive,
+    ...societyTopics,
+    ...hobbies,
+    ...foundationTopics,
+    ...sportAdjectives,
+    ...villages.flat(),
+    ...towns.map((t) => t.name),
+    'Stowarzyszenie Fundacja Klub Sportowy Uczniowski Koło Gospodyń Wiejskich Spółdzielnia Socjalna Towarzystwo',
+    'Parafialny Zespół Caritas Ochotnicza Straż Pożarna Przyjaciół Miłośników Seniora Grupa Inicjatywna Cech',
+  ].join(' ');
+  return [...new Set(foldForSearch(text).split(' '))].filter((w) => w.length >= 3).sort();
+}
 
 // ---------------------------------------------------------------------------------------------
 // One organisation
