@@ -13,7 +13,7 @@ import { queueMail } from '../../platform/mail/mail.js';
 export type MembershipChange = 'approve' | 'remove' | 'makeAdmin';
 export type MembershipResult = 'done' | 'alreadyMember' | 'notFound' | 'lastAdmin';
 
-async function activeAdminCount(db: Kysely<DB>, organizationId: number): Promise<number> {
+export async function activeAdminCount(db: Kysely<DB>, organizationId: number): Promise<number> {
   const row = await db
     .selectFrom('organization_members')
     .select((eb) => eb.fn.countAll().as('n'))
@@ -58,9 +58,19 @@ export async function requestMembership(
       .where('organization_members.role', '=', 'admin')
       .where('organization_members.status', '=', 'active')
       .execute();
+    // Nobody administers it yet (e.g. imported from a register): the office decides.
+    const recipients =
+      admins.length > 0
+        ? admins
+        : await trx
+            .selectFrom('user_roles')
+            .innerJoin('users', 'users.id', 'user_roles.user_id')
+            .select('users.email')
+            .where('user_roles.role', '=', 'official')
+            .execute();
     const t = translatorFor(language);
     const link = `${services.config.baseUrl}/organizacje/${organization.slug}/czlonkowie`;
-    for (const admin of admins) {
+    for (const admin of recipients) {
       await queueMail(trx, {
         to: admin.email,
         subject: t('organizations.mails.joinRequest.subject', { organization: organization.name }),
@@ -97,9 +107,12 @@ export async function changeMembership(
       .updateTable('organization_members')
       .where('organization_id', '=', organizationId)
       .where('user_id', '=', memberId);
+    let roleAfter = change === 'makeAdmin' ? 'admin' : member.role;
     if (change === 'approve') {
       if (member.status !== 'pending') return 'notFound';
-      await target.set({ status: 'active', joined_at: new Date().toISOString() }).execute();
+      // The first member of an organisation without an administrator becomes its administrator.
+      roleAfter = (await activeAdminCount(trx, organizationId)) === 0 ? 'admin' : member.role;
+      await target.set({ status: 'active', role: roleAfter, joined_at: new Date().toISOString() }).execute();
     } else if (change === 'makeAdmin') {
       if (member.status !== 'active') return 'notFound';
       await target.set({ role: 'admin' }).execute();
@@ -118,8 +131,7 @@ export async function changeMembership(
       subjectType: 'organization',
       subjectId: organizationId,
       before: { userId: memberId, role: member.role, status: member.status },
-      after:
-        change === 'remove' ? null : { userId: memberId, role: change === 'makeAdmin' ? 'admin' : member.role, status: 'active' },
+      after: change === 'remove' ? null : { userId: memberId, role: roleAfter, status: 'active' },
     });
     return 'done';
   });

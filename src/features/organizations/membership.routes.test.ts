@@ -112,3 +112,55 @@ describe('organisation membership: ask to join, approve, promote, remove', () =>
     );
   });
 });
+
+describe('an organisation without an administrator (e.g. imported): the office approves its first member', () => {
+  let t: TestApp;
+  let official: TestClient;
+  let person: TestClient;
+  let personId: number;
+  before(async () => {
+    t = await createTestApp();
+    await createUser(t.services, 'urzednik@example.org', ['official']);
+    personId = await createUser(t.services, 'prezeska@example.org');
+    official = t.client();
+    person = t.client();
+    await signInClient(official, 'urzednik@example.org');
+    await signInClient(person, 'prezeska@example.org');
+    await t.services.db
+      .insertInto('organizations')
+      .values({
+        name: 'Fundacja Z Rejestru',
+        slug: 'fundacja-z-rejestru',
+        status: 'verified',
+        created_at: new Date().toISOString(),
+      })
+      .execute();
+  });
+  after(async () => t.close());
+
+  it('mails the request to officials, lets an official approve it and makes that person the administrator', async () => {
+    await person.get('/organizacje/fundacja-z-rejestru');
+    assert.equal((await person.post('/organizacje/fundacja-z-rejestru/dolacz', {})).status, 303);
+    const mails = await t.services.db.selectFrom('mails').select(['to_address', 'subject']).execute();
+    assert.deepEqual(
+      mails.map((m) => m.to_address),
+      ['urzednik@example.org'],
+    );
+    const members = await official.get('/organizacje/fundacja-z-rejestru/czlonkowie');
+    assert.match(
+      members.body,
+      /prezeska@example\.org/,
+      'the official manages the members of an organisation with no administrator',
+    );
+    const approved = await official.post(`/organizacje/fundacja-z-rejestru/czlonkowie/${personId}`, { change: 'approve' });
+    assert.equal(approved.status, 303);
+    const row = await t.services.db
+      .selectFrom('organization_members')
+      .select(['role', 'status'])
+      .where('user_id', '=', personId)
+      .executeTakeFirstOrThrow();
+    assert.deepEqual(row, { role: 'admin', status: 'active' });
+    const nowManaged = await official.post(`/organizacje/fundacja-z-rejestru/czlonkowie/${personId}`, { change: 'remove' });
+    assert.equal(nowManaged.status, 403, 'once it has an administrator, the organisation manages its own members');
+  });
+});

@@ -33,9 +33,12 @@ export function canVerify(actor: OrganizationActor | null, status: OrganizationS
   return isOfficial(actor) && (status === 'pending' || status === 'suspended');
 }
 
-/** Only the organisation's own administrators approve, remove and promote its members. */
-export function canManageMembers(actor: OrganizationActor | null): boolean {
-  return actor?.membership?.status === 'active' && actor.membership.role === 'admin';
+/** Only the organisation's own administrators approve, remove and promote its members (officials while it has none). */
+export function canManageMembers(actor: OrganizationActor | null, hasActiveAdmin = true): boolean {
+  if (actor?.membership?.status === 'active' && actor.membership.role === 'admin') return true;
+  // An organisation without an administrator (imported from a register, or orphaned): the office
+  // approves the first member, who becomes its administrator.
+  return !hasActiveAdmin && isOfficial(actor);
 }
 
 /** Members see the member list; so do officials (who support organisations), read-only. */

@@ -27,7 +27,7 @@ import {
   canView,
   type OrganizationActor,
 } from './organizations.policy.js';
-import { changeMembership, listMembers, requestMembership } from './manage-membership.js';
+import { activeAdminCount, changeMembership, listMembers, requestMembership } from './manage-membership.js';
 import { MembersPage } from './views/members.js';
 import { registerOrganization } from './register-organization.js';
 import { verifyOrganization } from './verify-organization.js';
@@ -245,7 +245,7 @@ export function organizationsRoutes(app: FastifyInstance, services: Services): v
     if (!found) return reply.callNotFound();
     const { organization, actor } = found;
     if (!canSeeMembers(actor)) return renderErrorPage(request, reply, services, 403);
-    const manage = canManageMembers(actor);
+    const manage = canManageMembers(actor, (await activeAdminCount(services.db, organization.id)) > 0);
     const me = signedInUser(request).id;
     const members = await listMembers(services.db, organization.id);
     return reply.render(
@@ -271,7 +271,8 @@ export function organizationsRoutes(app: FastifyInstance, services: Services): v
     const organization = params.success ? await findOrganizationBySlug(services.db, params.data.slug) : undefined;
     if (!params.success || !organization) return reply.callNotFound();
     const actor = await actorFor(services, request, organization.id);
-    if (!canManageMembers(actor)) return renderErrorPage(request, reply, services, 403);
+    if (!canManageMembers(actor, (await activeAdminCount(services.db, organization.id)) > 0))
+      return renderErrorPage(request, reply, services, 403);
     const form = parseForm(ZMembershipChange, request.body);
     const back = `/organizacje/${organization.slug}/czlonkowie`;
     if (!form.ok) return reply.redirectWithFlash(back, { kind: 'info', key: 'flash.membershipNotChanged' });
