@@ -78,6 +78,21 @@ export function DirectoryPage({ model }: { model: DirectoryModel }) {
           </ButtonLink>
         </div>
       )}
+      {model.status && (
+        <nav class="office-links" aria-label={t('organizations.directory.officeLinks')}>
+          <ul class="link-list">
+            <li>
+              <a href="/organizacje?stan=weryfikacja">{t('organizations.directory.statusPending')}</a>
+            </li>
+            <li>
+              <a href="/organizacje/nieaktualne">{t('organizations.directory.stale')}</a>
+            </li>
+            <li>
+              <a href="/organizacje/import">{t('organizations.directory.import')}</a>
+            </li>
+          </ul>
+        </nav>
+      )}
       <form method="get" action="/organizacje" class="directory" data-live-search="">
         <div class="directory__search" role="search">
           <label class="field__label" for="q">
