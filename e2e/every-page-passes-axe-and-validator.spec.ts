@@ -97,6 +97,9 @@ const groups: RoleGroup[] = [
       { label: 'open data', open: '/otwarte-dane', status: 200 },
       { label: 'component gallery', open: '/komponenty', status: 200 },
       { label: 'organisation directory', open: '/organizacje', status: 200 },
+      { label: 'directory search', open: '/organizacje?q=spol', status: 200 },
+      { label: 'directory facets', open: '/organizacje?sfera=16&opp=1', status: 200 },
+      { label: 'directory search without results', open: '/organizacje?q=xyzzy', status: 200 },
       {
         label: 'organisation profile',
         open: openFirstOrganisation,
@@ -117,6 +120,7 @@ const groups: RoleGroup[] = [
       { label: 'sessions', open: '/konto/sesje', status: 200 },
       { label: 'personal data', open: '/konto/dane', status: 200 },
       { label: 'delete account', open: '/konto/usun', status: 200 },
+      { label: 'acting on behalf of', open: '/konto/w-imieniu', status: 200 },
       { label: 'register an organisation', open: '/organizacje/nowa', status: 200 },
       { label: 'own organisation profile', open: '/organizacje/krokus', status: 200 },
       { label: 'members of own organisation', open: '/organizacje/krokus/czlonkowie', status: 200 },
@@ -141,6 +145,8 @@ const groups: RoleGroup[] = [
     email: demo.official,
     cases: [
       { label: 'administration refused', open: '/admin', status: 403 },
+      { label: 'organisations awaiting verification', open: '/organizacje?stan=weryfikacja', status: 200 },
+      { label: 'office actions for an organisation', open: '/organizacje/krokus/urzad', status: 200 },
       { label: 'stale organisation profiles', open: '/organizacje/nieaktualne', status: 200 },
       { label: 'organisation import', open: '/organizacje/import', status: 200 },
       {
