@@ -110,7 +110,9 @@ describe('freshness: confirming the data, and the officials’ list of stale pro
     const confirmed = await member.post('/organizacje/stare-dane/potwierdzenie', {});
     assert.equal(confirmed.status, 303);
     assert.equal(confirmed.location, '/organizacje/stare-dane');
-    assert.match((await member.get('/organizacje/stare-dane')).body, /potwierdzono, że dane organizacji są aktualne/);
+    const confirmedProfile = (await member.get('/organizacje/stare-dane')).body;
+    assert.match(confirmedProfile, /potwierdzono, że dane organizacji są aktualne/);
+    assert.doesNotMatch(confirmedProfile, /Potwierdzam, że dane są aktualne/, 'freshly confirmed data are not offered again');
     const after = await t.services.db
       .selectFrom('organizations')
       .select(['version', 'last_confirmed_at'])

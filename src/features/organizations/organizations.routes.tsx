@@ -27,6 +27,7 @@ import {
   canView,
   type OrganizationActor,
 } from './organizations.policy.js';
+import { confirmationDue } from './send-freshness-reminders.js';
 import { activeAdminCount, changeMembership, listMembers, requestMembership } from './manage-membership.js';
 import { MembersPage } from './views/members.js';
 import { registerOrganization } from './register-organization.js';
@@ -189,7 +190,7 @@ export function organizationsRoutes(app: FastifyInstance, services: Services): v
           canSeeMembers: canSeeMembers(actor),
           canEdit: canEdit(actor, organization.status),
           canModerate: canModerate(request.currentUser?.roles ?? []),
-          canConfirmData: canConfirmData(actor, organization.status),
+          canConfirmData: canConfirmData(actor, organization.status) && confirmationDue(organization),
           canManageLogo: canManageLogo(actor, organization.status),
           url: `${services.config.baseUrl}/organizacje/${organization.slug}`,
           summary: [

@@ -24,6 +24,20 @@ export function staleCutoff(now: Date): string {
   return cutoff.toISOString();
 }
 
+/** Members are offered "the data are current" on the profile once this many months passed since the last confirmation. */
+export const offerConfirmationAfterMonths = 6;
+
+/** Is it time to ask the members to confirm the data (a verified organisation, last known current long enough ago)? */
+export function confirmationDue(
+  organization: { status: string; last_confirmed_at: string | null; verified_at: string | null; created_at: string },
+  now = new Date(),
+): boolean {
+  const since = organization.last_confirmed_at ?? organization.verified_at ?? organization.created_at;
+  const offerFrom = new Date(now.getTime());
+  offerFrom.setUTCMonth(offerFrom.getUTCMonth() - offerConfirmationAfterMonths);
+  return organization.status === 'verified' && since < offerFrom.toISOString();
+}
+
 /** When the data were last known to be current: confirmed, else verified, else registered. */
 export const confirmedOrVerified = sql<string>`coalesce(organizations.last_confirmed_at, organizations.verified_at, organizations.created_at)`;
 

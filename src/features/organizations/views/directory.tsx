@@ -211,10 +211,12 @@ export function DirectoryPage({ model }: { model: DirectoryModel }) {
               </ul>
             )}
             <Pagination page={model.page} pageCount={model.pageCount} hrefFor={model.hrefFor} />
-            <p class="directory__exports">
-              {t('organizations.directory.download')} <a href={model.exports.csv}>CSV</a>, <a href={model.exports.json}>JSON</a> (
-              <a href="/otwarte-dane">{t('organizations.directory.openData')}</a>)
-            </p>
+            {(!model.status || model.status.value === '') && (
+              <p class="directory__exports">
+                {t('organizations.directory.download')} <a href={model.exports.csv}>CSV</a>, <a href={model.exports.json}>JSON</a>{' '}
+                (<a href="/otwarte-dane">{t('organizations.directory.openData')}</a>)
+              </p>
+            )}
           </div>
         </div>
       </form>

@@ -24,7 +24,7 @@ function Action(props: {
       <input type="hidden" name="change" value={props.change} />
       <Button variant={props.warning ? 'warning' : 'secondary'}>
         {t(`organizations.members.actions.${props.change}`)}
-        <span class="visually-hidden">: {props.who}</span>
+        <span class="visually-hidden">{`: ${props.who}`}</span>
       </Button>
     </Form>
   );
@@ -33,6 +33,8 @@ function Action(props: {
 export function MembersPage({ model }: { model: MembersModel }) {
   const { t } = useView();
   const { slug, name } = model.organisation;
+  // The last active administrator cannot be removed (hand the role over first): no button that always fails.
+  const activeAdmins = model.members.filter((m) => m.role === 'admin' && !m.pending).length;
   return (
     <Layout
       title={t('organizations.members.title', { organization: name })}
@@ -72,7 +74,9 @@ export function MembersPage({ model }: { model: MembersModel }) {
                 <div class="actions actions--tight">
                   {m.pending && <Action slug={slug} memberId={m.id} change="approve" who={m.name} />}
                   {!m.pending && m.role === 'member' && <Action slug={slug} memberId={m.id} change="makeAdmin" who={m.name} />}
-                  <Action slug={slug} memberId={m.id} change="remove" who={m.name} warning />
+                  {!(m.role === 'admin' && !m.pending && activeAdmins === 1) && (
+                    <Action slug={slug} memberId={m.id} change="remove" who={m.name} warning />
+                  )}
                 </div>,
               ]
             : []),

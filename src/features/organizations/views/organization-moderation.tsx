@@ -1,5 +1,4 @@
 import { useView } from '../../../ui/context.js';
-import { Breadcrumbs } from '../../../ui/components/breadcrumbs.js';
 import { Button } from '../../../ui/components/button.js';
 import { ErrorSummary } from '../../../ui/components/error-summary.js';
 import { TextArea, TextField } from '../../../ui/components/field.js';
@@ -28,13 +27,14 @@ export function OrganizationModerationPage({ model }: { model: ModerationModel }
   const k = (key: string) => t(`organizations.moderation.${key}`);
   const profile = `/organizacje/${model.slug}`;
   return (
-    <Layout title={`${k('title')}: ${model.name}`}>
-      <Breadcrumbs
-        items={[
-          { href: '/organizacje', label: t('organizations.directory.title') },
-          { href: profile, label: model.name },
-        ]}
-      />
+    <Layout
+      title={`${k('title')}: ${model.name}`}
+      breadcrumbs={[
+        { label: t('organizations.directory.title'), href: '/organizacje' },
+        { label: model.name, href: profile },
+        { label: k('title') },
+      ]}
+    >
       <h1>
         {k('title')}: {model.name}
       </h1>
@@ -109,7 +109,7 @@ export function OrganizationModerationPage({ model }: { model: ModerationModel }
             <TextArea
               name="mergeReason"
               label={k('reason')}
-              hint={k('reasonHint')}
+              hint={k('mergeReasonHint')}
               value={model.mergeForm.values.mergeReason}
               error={errorFor(model.mergeForm, 'mergeReason')}
               rows={3}
