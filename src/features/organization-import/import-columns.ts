@@ -3,7 +3,7 @@
  * (`ZOrganizationForm`) each one fills, and the stored columns it changes. The order is the
  * template's. Header names are matched folded (case, Polish letters, spaces and hyphens ignored).
  */
-import type { TOrganizationForm } from '../organizations/index.js';
+import { type TOrganizationForm, withoutDiacritics } from '../organizations/index.js';
 
 export type FormField = keyof TOrganizationForm;
 
@@ -60,12 +60,7 @@ const aliases: Record<string, ImportColumnName> = {
 
 /** A header cell folded for matching: "Nazwa skrócona" → "nazwa_skrocona". */
 export function foldHeader(text: string): string {
-  return text
-    .normalize('NFC')
-    .toLowerCase()
-    .replace(/ł/g, 'l')
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
+  return withoutDiacritics(text)
     .trim()
     .replace(/[\s-]+/g, '_');
 }

@@ -22,6 +22,7 @@ import {
   checkDictionaries,
   legalForms,
   organizationColumns,
+  organizationFormValues,
   ZOrganizationForm,
   type TOrganizationForm,
 } from '../organizations/index.js';
@@ -133,36 +134,6 @@ const identifierSchemas = {
   nip: z.object({ nip: shape.nip }),
   regon: z.object({ regon: shape.regon }),
 };
-
-/** The organisation's stored record as the form's field values (what the edit form shows). */
-function formValuesOf(o: OrganizationRow, spheres: string[]): Record<string, unknown> {
-  return {
-    name: o.name,
-    shortName: o.short_name ?? '',
-    legalForm: o.legal_form ?? '',
-    krs: o.krs ?? '',
-    nip: o.nip ?? '',
-    regon: o.regon ?? '',
-    otherRegisterName: o.other_register_name ?? '',
-    otherRegisterNumber: o.other_register_number ?? '',
-    foundedOn: o.founded_on ?? '',
-    oppYear: o.opp_year === null ? '' : String(o.opp_year),
-    spheres,
-    description: o.description_md ?? '',
-    goals: o.goals_md ?? '',
-    targetGroups: o.target_groups ?? '',
-    areaOfActivity: o.area_of_activity ?? '',
-    areaScope: o.area_scope ?? '',
-    street: o.street ?? '',
-    postalCode: o.postal_code ?? '',
-    city: o.city ?? '',
-    email: o.email ?? '',
-    phone: o.phone ?? '',
-    website: o.website ?? '',
-    volunteersWanted: o.volunteers_wanted === 1 ? 'yes' : undefined,
-    volunteersDescription: o.volunteers_description ?? '',
-  };
-}
 
 /** What the form posts when nothing is typed: empty texts, no spheres ticked, the checkbox off. */
 const emptyForm: Record<string, unknown> = Object.fromEntries(
@@ -367,7 +338,7 @@ export async function planImport(db: Kysely<DB>, file: CsvFile): Promise<ImportP
 
     const fromFile = formValuesOfCells(cells, dictionaries, problems);
     const matched = match !== undefined && matches.length === 1;
-    const base = matched ? formValuesOf(match, storedSpheres.get(match.id) ?? []) : emptyForm;
+    const base = matched ? { ...organizationFormValues(match), spheres: storedSpheres.get(match.id) ?? [] } : emptyForm;
     const parsed = parseForm(ZOrganizationForm, { ...base, ...fromFile });
     if (!parsed.ok) {
       for (const error of parsed.errors) {

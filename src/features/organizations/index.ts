@@ -23,8 +23,10 @@ export { ZDirectoryQuery, type TDirectoryQuery } from './organizations.schema.js
 // The organisation import (features/organization-import) validates and writes records as registration does.
 export { ZOrganizationForm, type TOrganizationForm } from './organizations.schema.js';
 export { checkDictionaries, organizationColumns } from './register-organization.js';
+export { organizationFormValues } from './organization-form-values.js';
 export { reservedSlugs } from './organizations.repo.js';
 export { slugify } from './polish-order.js';
+export { withoutDiacritics } from './search-text.js';
 export { nipCheckDigit, regon9CheckDigit, regon14CheckDigit } from './identifiers.js';
 
 /** The route modules of the directory, registered in this order. */

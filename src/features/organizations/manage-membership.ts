@@ -9,6 +9,7 @@ import { recordAudit, userActor } from '../../platform/audit/audit.js';
 import type { DB } from '../../platform/db/schema.js';
 import { translatorFor, type Language } from '../../platform/i18n/i18n.js';
 import { queueMail } from '../../platform/mail/mail.js';
+import { activeAdminEmails } from './organizations.repo.js';
 
 export type MembershipChange = 'approve' | 'remove' | 'makeAdmin';
 export type MembershipResult = 'done' | 'alreadyMember' | 'notFound' | 'lastAdmin';
@@ -50,14 +51,7 @@ export async function requestMembership(
         requested_at: now,
       })
       .execute();
-    const admins = await trx
-      .selectFrom('organization_members')
-      .innerJoin('users', 'users.id', 'organization_members.user_id')
-      .select('users.email')
-      .where('organization_members.organization_id', '=', organization.id)
-      .where('organization_members.role', '=', 'admin')
-      .where('organization_members.status', '=', 'active')
-      .execute();
+    const admins = await activeAdminEmails(trx, organization.id);
     // Nobody administers it yet (e.g. imported from a register): the office decides.
     const recipients =
       admins.length > 0

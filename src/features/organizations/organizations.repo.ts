@@ -99,3 +99,16 @@ export function directoryDictionaries(db: Kysely<DB>): Promise<Dictionaries> {
   dictionaryMemo.set(db, { day, value });
   return value;
 }
+
+/** The e-mail addresses of an organisation's active administrators. */
+export function activeAdminEmails(db: Kysely<DB>, organizationId: number) {
+  return db
+    .selectFrom('organization_members')
+    .innerJoin('users', 'users.id', 'organization_members.user_id')
+    .select('users.email')
+    .where('organization_members.organization_id', '=', organizationId)
+    .where('organization_members.role', '=', 'admin')
+    .where('organization_members.status', '=', 'active')
+    .orderBy('users.id')
+    .execute();
+}

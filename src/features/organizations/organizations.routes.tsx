@@ -24,9 +24,10 @@ import {
   canRequestMembership,
   canSeeMembers,
   canVerify,
-  canView,
   type OrganizationActor,
 } from './organizations.policy.js';
+import { organizationFormValues } from './organization-form-values.js';
+import { organizationForRequest } from './organization-access.js';
 import { confirmationDue } from './send-freshness-reminders.js';
 import { activeAdminCount, changeMembership, listMembers, requestMembership } from './manage-membership.js';
 import { MembersPage } from './views/members.js';
@@ -87,47 +88,6 @@ async function actorFor(services: Services, request: FastifyRequest, organizatio
   return { roles: user.roles, membership };
 }
 
-type OrganizationRow = NonNullable<Awaited<ReturnType<typeof findOrganizationBySlug>>>;
-
-/** The stored record as the edit form's field values. */
-function formValuesOf(o: OrganizationRow): Record<string, string> {
-  const values: Record<string, string> = {
-    name: o.name,
-    shortName: o.short_name ?? '',
-    legalForm: o.legal_form ?? '',
-    krs: o.krs ?? '',
-    nip: o.nip ?? '',
-    regon: o.regon ?? '',
-    otherRegisterName: o.other_register_name ?? '',
-    otherRegisterNumber: o.other_register_number ?? '',
-    foundedOn: o.founded_on ?? '',
-    oppYear: o.opp_year === null ? '' : String(o.opp_year),
-    description: o.description_md ?? '',
-    goals: o.goals_md ?? '',
-    targetGroups: o.target_groups ?? '',
-    areaOfActivity: o.area_of_activity ?? '',
-    areaScope: o.area_scope ?? '',
-    street: o.street ?? '',
-    postalCode: o.postal_code ?? '',
-    city: o.city ?? '',
-    email: o.email ?? '',
-    phone: o.phone ?? '',
-    website: o.website ?? '',
-    volunteersDescription: o.volunteers_description ?? '',
-    version: String(o.version),
-  };
-  if (o.volunteers_wanted === 1) values.volunteersWanted = 'yes';
-  return values;
-}
-
-/** The organisation named by `:slug` with the person's relation to it, if they may see it (else 404). */
-async function visibleOrganization(services: Services, request: FastifyRequest) {
-  const params = ZSlugParams.safeParse(request.params);
-  const organization = params.success ? await findOrganizationBySlug(services.db, params.data.slug) : undefined;
-  if (!organization) return null;
-  const actor = await actorFor(services, request, organization.id);
-  return canView(actor, organization.status) ? { organization, actor } : null;
-}
 
 export function organizationsRoutes(app: FastifyInstance, services: Services): void {
   app.get('/organizacje/nowa', { config: { access: 'user' } }, async (request, reply) =>
@@ -163,7 +123,7 @@ export function organizationsRoutes(app: FastifyInstance, services: Services): v
     const params = ZSlugParams.safeParse(request.params);
     const mergedInto = params.success ? await mergedIntoSlug(services.db, params.data.slug) : null;
     if (mergedInto) return reply.redirect(`/organizacje/${mergedInto}`, 301);
-    const found = await visibleOrganization(services, request);
+    const found = await organizationForRequest(services, request);
     if (!found) return reply.callNotFound();
     const { organization, actor } = found;
     const english = request.language === 'en';
@@ -207,7 +167,7 @@ export function organizationsRoutes(app: FastifyInstance, services: Services): v
   });
 
   app.post('/organizacje/:slug/weryfikacja', { config: { access: 'official' } }, async (request, reply) => {
-    const found = await visibleOrganization(services, request);
+    const found = await organizationForRequest(services, request);
     if (!found) return reply.callNotFound();
     const { organization } = found;
     const form = parseForm(ZVerify, request.body);
@@ -230,7 +190,7 @@ export function organizationsRoutes(app: FastifyInstance, services: Services): v
     '/organizacje/:slug/dolacz',
     { config: { access: 'user', rateLimit: formRateLimit(services) } },
     async (request, reply) => {
-      const found = await visibleOrganization(services, request);
+      const found = await organizationForRequest(services, request);
       if (!found) return reply.callNotFound();
       const { organization, actor } = found;
       if (!canRequestMembership(actor, organization.status)) {
@@ -242,7 +202,7 @@ export function organizationsRoutes(app: FastifyInstance, services: Services): v
   );
 
   app.get('/organizacje/:slug/czlonkowie', { config: { access: 'user' } }, async (request, reply) => {
-    const found = await visibleOrganization(services, request);
+    const found = await organizationForRequest(services, request);
     if (!found) return reply.callNotFound();
     const { organization, actor } = found;
     if (!canSeeMembers(actor)) return renderErrorPage(request, reply, services, 403);
@@ -290,13 +250,13 @@ export function organizationsRoutes(app: FastifyInstance, services: Services): v
   });
 
   app.get('/organizacje/:slug/edycja', { config: { access: 'user' } }, async (request, reply) => {
-    const found = await visibleOrganization(services, request);
+    const found = await organizationForRequest(services, request);
     if (!found) return reply.callNotFound();
     const { organization, actor } = found;
     if (!canEdit(actor, organization.status)) return renderErrorPage(request, reply, services, 403);
     return reply.render(
       <OrganizationFormPage
-        form={emptyForm(formValuesOf(organization))}
+        form={emptyForm({ ...organizationFormValues(organization), version: String(organization.version) })}
         selectedSpheres={await spheresOf(services.db, organization.id)}
         options={await formOptions(services, request)}
         edit={{ slug: organization.slug ?? '', name: organization.name }}
@@ -308,7 +268,7 @@ export function organizationsRoutes(app: FastifyInstance, services: Services): v
     '/organizacje/:slug/edycja',
     { config: { access: 'user', rateLimit: formRateLimit(services) } },
     async (request, reply) => {
-      const found = await visibleOrganization(services, request);
+      const found = await organizationForRequest(services, request);
       if (!found) return reply.callNotFound();
       const { organization, actor } = found;
       if (!canEdit(actor, organization.status)) return renderErrorPage(request, reply, services, 403);

@@ -3,6 +3,8 @@
  * alphabet (a ą b c ć d e ę f g h i j k l ł m n ń o ó p q r s ś t u v w x y z ź ż), so Ł sorts after
  * L, Ó after O, Ś after S; case is ignored, digits come before letters, other characters are spaces.
  */
+import { withoutDiacritics } from './search-text.js';
+
 const alphabet = 'aąbcćdeęfghijklłmnńoópqrsśtuvwxyzźż';
 const other: Record<string, string> = {
   ä: 'a',
@@ -47,14 +49,8 @@ export function polishSortKey(text: string): string {
 
 /** A URL slug: Polish letters transliterated, lower case, hyphen-separated, at most 80 characters. */
 export function slugify(text: string): string {
-  const map: Record<string, string> = { ą: 'a', ć: 'c', ę: 'e', ł: 'l', ń: 'n', ó: 'o', ś: 's', ź: 'z', ż: 'z' };
   return (
-    text
-      .normalize('NFC')
-      .toLowerCase()
-      .replace(/[ąćęłńóśźż]/g, (c) => map[c] ?? c)
-      .normalize('NFKD')
-      .replace(/[\u0300-\u036f]/g, '')
+    withoutDiacritics(text)
       .replace(/[^a-z0-9]+/g, '-')
       .replace(/^-+|-+$/g, '')
       .slice(0, 80)

@@ -4,14 +4,19 @@
  * decompose), anything other than a–z and 0–9 becomes a word break.
  */
 export function foldForSearch(text: string): string {
+  return withoutDiacritics(text)
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+/** Lower case, without Polish (or other Latin) diacritics — ł → l included, which Unicode does not decompose. */
+export function withoutDiacritics(text: string): string {
   return text
     .normalize('NFC')
     .toLowerCase()
     .replace(/ł/g, 'l')
     .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
+    .replace(/[\u0300-\u036f]/g, '');
 }
 
 /** At most this many words of a query are used (each one must match, as a prefix). */

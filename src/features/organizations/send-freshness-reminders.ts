@@ -10,6 +10,7 @@ import type { DB, Job } from '../../platform/db/schema.js';
 import { translatorFor } from '../../platform/i18n/i18n.js';
 import { ensureRecurringJob, nextWarsawTime, type JobHandler } from '../../platform/jobs/jobs.js';
 import { queueMail } from '../../platform/mail/mail.js';
+import { activeAdminEmails } from './organizations.repo.js';
 
 export const freshnessJob = 'organizations.freshness';
 /** The daily run, on the Warsaw wall clock. */
@@ -88,15 +89,7 @@ export async function sendFreshnessReminders(services: Services, now = new Date(
     afterId = batch[batch.length - 1]!.id;
     for (const organization of batch) {
       const mails = await services.db.transaction().execute(async (trx) => {
-        const admins = await trx
-          .selectFrom('organization_members')
-          .innerJoin('users', 'users.id', 'organization_members.user_id')
-          .select('users.email')
-          .where('organization_members.organization_id', '=', organization.id)
-          .where('organization_members.role', '=', 'admin')
-          .where('organization_members.status', '=', 'active')
-          .orderBy('users.id')
-          .execute();
+        const admins = await activeAdminEmails(trx, organization.id);
         if (admins.length === 0) return 0;
         // The claim: a conditional UPDATE, so only one run moves the reminder date of an organisation
         // that is stale and not reminded lately (on PostgreSQL a concurrent run waits for the row lock,
