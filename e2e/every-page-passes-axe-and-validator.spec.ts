@@ -271,7 +271,13 @@ describe('every page passes axe and the Nu validator', () => {
           );
 
           assert.equal(await open(noScriptPage, pageCase), pageCase.status, `${label} without JavaScript: unexpected status`);
-          assert.equal((await noScriptPage.locator('h1').innerText()).trim(), h1, `${label} without JavaScript: another h1`);
+          // A case that opens its page by an action (an upload) creates a new record each time: numbers may differ.
+          const comparable = (text: string) => (typeof pageCase.open === 'string' ? text : text.replace(/\d+/g, '#'));
+          assert.equal(
+            comparable((await noScriptPage.locator('h1').innerText()).trim()),
+            comparable(h1),
+            `${label} without JavaScript: another h1`,
+          );
           const mainText = (await noScriptPage.locator('main').innerText()).trim();
           assert.ok(mainText.length > h1.length + 20, `${label} without JavaScript: main holds little beyond the h1`);
         });

@@ -31,6 +31,19 @@ export interface AxeOutcome {
 
 /** Injects axe-core (through the DevTools protocol, so the page's strict CSP stays on) and runs it. */
 export async function runAxe(page: Page): Promise<AxeOutcome> {
+  // axe waits on page timers, which never fire in a context with JavaScript disabled: fail, do not hang.
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error('axe did not finish in 60 s (is JavaScript disabled in this context?)')), 60_000);
+  });
+  try {
+    return await Promise.race([axeRun(page), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function axeRun(page: Page): Promise<AxeOutcome> {
   const present = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe === 'object');
   if (!present) await page.evaluate(axe.source);
   return page.evaluate(async (tags) => {
