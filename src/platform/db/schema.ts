@@ -213,6 +213,163 @@ export interface FilesTable {
   updated_at: string;
 }
 
+export type MeetingStatus = 'draft' | 'published' | 'cancelled';
+export type RegistrationStatus = 'registered' | 'waitlisted' | 'cancelled';
+export type AttendeeRole = 'ngo' | 'official' | 'guest';
+export type OutcomeKind =
+  'decision' | 'main-goal' | 'specific-goal' | 'principle' | 'cooperation-form' | 'promotion-form' | 'task';
+export type MinutesStatus = 'draft' | 'circulated' | 'approved' | 'published';
+
+export interface MeetingsTable {
+  id: Generated<number>;
+  status: Generated<MeetingStatus>;
+  /** The protocol's title line, e.g. "Protokół ze spotkania roboczego …". */
+  title: string;
+  /** Temat. */
+  topic: string;
+  goal_md: string | null;
+  audience_md: string | null;
+  starts_at: string;
+  ends_at: string;
+  place: string | null;
+  online_url: string | null;
+  /** Prowadzący: person and function. */
+  host_name: string;
+  host_function: string | null;
+  /** Organizator: the organising unit. */
+  organiser: string;
+  visibility: Generated<'public' | 'invitation'>;
+  guests_allowed: Generated<number>;
+  capacity: number | null;
+  registration_deadline: string | null;
+  programme_year: number | null;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+  version: Generated<number>;
+}
+
+export interface MeetingAgendaItemsTable {
+  id: Generated<number>;
+  meeting_id: number;
+  position: number;
+  title: string;
+  duration_minutes: number | null;
+}
+
+export interface MeetingAttachmentsTable {
+  id: Generated<number>;
+  meeting_id: number;
+  position: number;
+  title: string;
+  kind: 'file' | 'attendance-list';
+  file_key: string | null;
+  file_name: string | null;
+  content_type: string | null;
+}
+
+export interface MeetingRegistrationsTable {
+  id: Generated<number>;
+  meeting_id: number;
+  user_id: number | null;
+  organization_id: number | null;
+  status: RegistrationStatus;
+  accessibility_needs: string | null;
+  created_at: string;
+  promoted_at: string | null;
+  cancelled_at: string | null;
+  reminded_at: string | null;
+}
+
+/** The attendance list (lista obecności): names and contacts are for officials only. */
+export interface MeetingAttendeesTable {
+  id: Generated<number>;
+  meeting_id: number;
+  registration_id: number | null;
+  user_id: number | null;
+  full_name: string;
+  role: AttendeeRole;
+  organization_id: number | null;
+  organization_name: string | null;
+  email: string | null;
+  checked_in_at: string;
+  checked_in_by: number | null;
+}
+
+export interface MeetingGroupsTable {
+  id: Generated<number>;
+  meeting_id: number;
+  position: number;
+  name: string;
+  /** Gospodarz stolika. */
+  host_name: string | null;
+  host_affiliation: string | null;
+}
+
+export interface MeetingGroupRoundsTable {
+  group_id: number;
+  round: number;
+  topic: string;
+}
+
+export interface MeetingOutcomesTable {
+  id: Generated<number>;
+  meeting_id: number;
+  kind: OutcomeKind;
+  position: number;
+  text: string;
+  agenda_item_id: number | null;
+  owner: string | null;
+  due_on: string | null;
+  created_at: string;
+}
+
+export interface MeetingIdeasTable {
+  id: Generated<number>;
+  meeting_id: number;
+  group_id: number | null;
+  round: number | null;
+  text: string | null;
+  photo_key: string | null;
+  category: string | null;
+  status: Generated<'new' | 'merged' | 'promoted' | 'dismissed'>;
+  merged_into_id: number | null;
+  outcome_id: number | null;
+  created_by: number | null;
+  created_at: string;
+}
+
+export interface MeetingMinutesTable {
+  id: Generated<number>;
+  meeting_id: number;
+  version: number;
+  status: MinutesStatus;
+  /** JSON: Array<{ agendaItemId: number; text: string }> — the "Ad. N" sections in agenda order. */
+  items_json: string;
+  closing_md: string | null;
+  /** Oprac.: the author and their position. */
+  author_name: string | null;
+  author_position: string | null;
+  /** Remarks accepted until this day (YYYY-MM-DD, Europe/Warsaw). */
+  remarks_until: string | null;
+  circulated_at: string | null;
+  approved_by: number | null;
+  approved_at: string | null;
+  published_at: string | null;
+  created_by: number | null;
+  created_at: string;
+}
+
+export interface MeetingMinutesRemarksTable {
+  id: Generated<number>;
+  minutes_id: number;
+  user_id: number | null;
+  agenda_item_id: number | null;
+  text: string;
+  created_at: string;
+  answer: string | null;
+}
+
 export interface DB {
   files: FilesTable;
   users: UsersTable;
@@ -226,6 +383,17 @@ export interface DB {
   site_settings: SiteSettingsTable;
   organizations: OrganizationsTable;
   directory_state: DirectoryStateTable;
+  meetings: MeetingsTable;
+  meeting_agenda_items: MeetingAgendaItemsTable;
+  meeting_attachments: MeetingAttachmentsTable;
+  meeting_registrations: MeetingRegistrationsTable;
+  meeting_attendees: MeetingAttendeesTable;
+  meeting_groups: MeetingGroupsTable;
+  meeting_group_rounds: MeetingGroupRoundsTable;
+  meeting_outcomes: MeetingOutcomesTable;
+  meeting_ideas: MeetingIdeasTable;
+  meeting_minutes: MeetingMinutesTable;
+  meeting_minutes_remarks: MeetingMinutesRemarksTable;
   organization_members: OrganizationMembersTable;
   spheres: SpheresTable;
   legal_forms: LegalFormsTable;
