@@ -12,6 +12,7 @@ import { accountsFeature } from './features/accounts/index.js';
 import { adminFeature } from './features/admin/index.js';
 import { organizationsFeature } from './features/organizations/index.js';
 import { organizationImportFeature } from './features/organization-import/index.js';
+import { meetingMinutesFeature } from './features/meeting-minutes/index.js';
 import { openDataFeature } from './features/open-data/index.js';
 import { personalDataFeature } from './features/personal-data/index.js';
 import { siteFeature } from './features/site/index.js';
@@ -40,6 +41,7 @@ export const features: Feature[] = [
   siteFeature,
   organizationsFeature,
   organizationImportFeature,
+  meetingMinutesFeature,
   openDataFeature,
   accountsFeature,
   personalDataFeature,
