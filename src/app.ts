@@ -12,7 +12,9 @@ import { accountsFeature } from './features/accounts/index.js';
 import { adminFeature } from './features/admin/index.js';
 import { organizationsFeature } from './features/organizations/index.js';
 import { organizationImportFeature } from './features/organization-import/index.js';
+import { meetingsFeature } from './features/meetings/index.js';
 import { meetingMinutesFeature } from './features/meeting-minutes/index.js';
+import { meetingRegistrationFeature } from './features/meeting-registration/index.js';
 import { openDataFeature } from './features/open-data/index.js';
 import { personalDataFeature } from './features/personal-data/index.js';
 import { siteFeature } from './features/site/index.js';
@@ -41,7 +43,9 @@ export const features: Feature[] = [
   siteFeature,
   organizationsFeature,
   organizationImportFeature,
+  meetingsFeature,
   meetingMinutesFeature,
+  meetingRegistrationFeature,
   openDataFeature,
   accountsFeature,
   personalDataFeature,

@@ -11,6 +11,11 @@ import { migrateToLatest } from './platform/db/migrate.js';
 import { JobWorker } from './platform/jobs/jobs.js';
 import { mailSendHandler, mailSendJob } from './platform/mail/mail.js';
 import { freshnessJob, freshnessJobHandler, scheduleFreshnessJob } from './features/organizations/index.js';
+import {
+  meetingRemindersJob,
+  meetingRemindersJobHandler,
+  scheduleMeetingReminders,
+} from './features/meeting-registration/index.js';
 import { demoAccounts, demoPassword, seedDemo, shouldSeedDemo } from './demo/seed-demo.js';
 
 const config = loadConfig();
@@ -31,12 +36,14 @@ const worker = new JobWorker(
   {
     [mailSendJob]: mailSendHandler(services.db, services.mailTransport),
     [freshnessJob]: freshnessJobHandler(services),
+    [meetingRemindersJob]: meetingRemindersJobHandler(services),
   },
   app.log,
   config.jobPollIntervalMs,
 );
 // Recurring jobs: scheduled once across instances (a no-op when a run is already pending or running).
 await scheduleFreshnessJob(services);
+await scheduleMeetingReminders(services);
 worker.start();
 
 await app.listen({ host: config.host, port: config.port });

@@ -9,6 +9,7 @@ import { loadConfig, type Config } from '../config.js';
 import { createServices, type Services } from '../services.js';
 import { JobWorker } from '../platform/jobs/jobs.js';
 import { freshnessJob, freshnessJobHandler } from '../features/organizations/index.js';
+import { meetingRemindersJob, meetingRemindersJobHandler } from '../features/meeting-registration/index.js';
 import { mailSendHandler, mailSendJob, type MailTransport } from '../platform/mail/mail.js';
 import { hashPassword } from '../platform/auth/passwords.js';
 import type { Role } from '../platform/db/schema.js';
@@ -57,7 +58,11 @@ export async function createTestApp(
   await app.ready();
   const worker = new JobWorker(
     testDatabase.database,
-    { [mailSendJob]: mailSendHandler(services.db, services.mailTransport), [freshnessJob]: freshnessJobHandler(services) },
+    {
+      [mailSendJob]: mailSendHandler(services.db, services.mailTransport),
+      [freshnessJob]: freshnessJobHandler(services),
+      [meetingRemindersJob]: meetingRemindersJobHandler(services),
+    },
     app.log,
     50,
   );

@@ -1,0 +1,15 @@
+import type { Feature } from '../../app.js';
+import { attendanceRoutes } from './attendance.routes.js';
+import { registrationRoutes } from './registration.routes.js';
+
+export { meetingRemindersJob, meetingRemindersJobHandler, scheduleMeetingReminders } from './send-meeting-reminders.js';
+export { attendanceCounts, type AttendanceCounts } from './attendance-counts.js';
+
+/** Registration for working meetings (waitlist, reminders) and the attendance list, kept by officials. */
+export const meetingRegistrationFeature: Feature = {
+  name: 'meeting-registration',
+  async routes(app, services) {
+    await registrationRoutes(app, services);
+    await attendanceRoutes(app, services);
+  },
+};
