@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createTestApp, createUser, signInClient, type TestApp, type TestClient } from '../../test-support/test-app.js';
+import { pdfInfo, pdfText } from '../../platform/documents/inspect.js';
 import { addMember, seedMeeting, seedOrganization } from './test-fixtures.js';
 
 /** The counts shown on the attendance page. */
@@ -134,5 +135,80 @@ describe('attendance list (lista obecności)', () => {
     assert.match(refused.body, /value="nie-e-mail"/);
     const rows = await t.services.db.selectFrom('meeting_attendees').select('id').where('meeting_id', '=', meeting).execute();
     assert.equal(rows.length, 0);
+  });
+});
+
+describe('printable attendance sheet', () => {
+  let t: TestApp;
+  let official: TestClient;
+  before(async () => {
+    t = await createTestApp();
+    await createUser(t.services, 'urzednik@example.org', ['official']);
+    official = t.client();
+    await signInClient(official, 'urzednik@example.org');
+  });
+  after(async () => t.close());
+
+  const pdfOf = async (client: TestClient, url: string) => {
+    const response = await t.app.inject({ method: 'GET', url, headers: { cookie: client.cookieHeader() } });
+    return { status: response.statusCode, type: response.headers['content-type'], bytes: response.rawPayload };
+  };
+
+  it('prints the registered people and empty rows before the meeting, the attendance list after it', async () => {
+    const krokus = await seedOrganization(t.services.db, 'Stowarzyszenie Społeczno-Kulturalne Krokus', 'krokus');
+    const upcoming = await seedMeeting(t.services.db, { topic: 'Wypracowanie programu na 2027 rok' });
+    const userId = await createUser(t.services, 'zolw@example.org');
+    await t.services.db.updateTable('users').set({ display_name: 'Żaneta Łęcka' }).where('id', '=', userId).execute();
+    await t.services.db
+      .insertInto('meeting_registrations')
+      .values({
+        meeting_id: upcoming,
+        user_id: userId,
+        organization_id: krokus,
+        status: 'registered',
+        created_at: new Date().toISOString(),
+      })
+      .execute();
+    const response = await pdfOf(official, `/spotkania/${upcoming}/obecnosc/lista.pdf`);
+    assert.equal(response.status, 200);
+    assert.equal(response.type, 'application/pdf');
+    const bytes = response.bytes;
+    const text = (await pdfText(bytes)).replace(/\s+/g, ' ');
+    assert.match(text, /Lista obecności/);
+    assert.match(text, /Wypracowanie programu na 2027 rok/);
+    assert.match(text, /Żaneta Łęcka/);
+    assert.match(text, /Stowarzyszenie Społeczno-?Kulturalne Krokus/);
+    assert.match(text, /Podpis/);
+    assert.match(text, /przedstawiciel organizacji 2 3 4 5 6 7\b/, 'empty numbered rows for walk-ins');
+    assert.match(text, /\b8 9 10 11 Dane/, 'ten of them');
+    assert.match(text, /strona 1 z 2/);
+    assert.match(text, /Lp\. Imię i nazwisko Organizacja \/ instytucja Rola Podpis 8/, 'the header row repeats');
+    const info = await pdfInfo(bytes);
+    assert.equal(info.Tagged, 'yes');
+
+    const past = await seedMeeting(t.services.db, {
+      starts_at: '2018-07-16T10:00:00.000Z',
+      ends_at: '2018-07-16T13:00:00.000Z',
+      place: 'Park Jonstona',
+    });
+    await official.get(`/spotkania/${past}/obecnosc`);
+    await official.post(`/spotkania/${past}/obecnosc`, {
+      action: 'walk-in',
+      fullName: 'Anna Szymańska',
+      role: 'official',
+      organization: 'Urząd Miasta Leszna',
+      email: '',
+    });
+    const pastText = (await pdfText((await pdfOf(official, `/spotkania/${past}/obecnosc/lista.pdf`)).bytes)).replace(/\s+/g, ' ');
+    assert.match(pastText, /16\.07\.2018 r\./);
+    assert.match(pastText, /12:00–15:00/);
+    assert.match(pastText, /Anna Szymańska/);
+    assert.match(pastText, /urzędnik/);
+    assert.doesNotMatch(pastText, /\b2 3\b/, 'no empty rows once the list is kept');
+
+    const member = t.client();
+    await createUser(t.services, 'czlonek@example.org');
+    await signInClient(member, 'czlonek@example.org');
+    assert.equal((await pdfOf(member, `/spotkania/${past}/obecnosc/lista.pdf`)).status, 403);
   });
 });

@@ -9,7 +9,9 @@ import { signedInUser } from '../../platform/auth/access.js';
 import { formRateLimit } from '../../platform/http/form-limit.js';
 import { emptyForm, failedForm, formError, parseForm, type FormModel } from '../../platform/http/forms.js';
 import { formatDateTimeShort } from '../../platform/i18n/format.js';
+import { renderPdf } from '../../platform/documents/pdf.js';
 import { attendanceCounts } from './attendance-counts.js';
+import { attendanceSheetSpec, emptyRowsForWalkIns, type SheetPerson } from './attendance-sheet.js';
 import { activeRegistrations, attendeesOf, type MeetingForRegistration } from './meeting-registration.repo.js';
 import { ZCheckIn, ZUndo, ZWalkIn } from './meeting-registration.schema.js';
 import { addWalkIn, checkInRegistration, undoCheckIn } from './record-attendance.js';
@@ -55,7 +57,7 @@ async function renderAttendance(
           walkIn: a.registration_id === null,
           at: formatDateTimeShort(a.checked_in_at, request.language),
         })),
-        sheetHref: null,
+        sheetHref: `/spotkania/${meeting.id}/obecnosc/lista.pdf`,
         walkIn,
       }}
     />,
@@ -70,6 +72,46 @@ export function attendanceRoutes(app: FastifyInstance, services: Services): void
     const meeting = await meetingForRequest(services, request);
     if (!meeting) return reply.callNotFound();
     return renderAttendance(services, request, reply, meeting, emptyForm({ role: 'ngo' }));
+  });
+
+  app.get('/spotkania/:id/obecnosc/lista.pdf', { config: { access: 'official' } }, async (request, reply) => {
+    const meeting = await meetingForRequest(services, request);
+    if (!meeting) return reply.callNotFound();
+    const t = request.t;
+    const attendees = await attendeesOf(services.db, meeting.id);
+    const started = Date.now() >= Date.parse(meeting.starts_at);
+    let people: SheetPerson[];
+    let emptyRows = 0;
+    if (started && attendees.length > 0) {
+      people = attendees.map((a) => ({
+        name: a.full_name,
+        organization: a.directory_name ?? a.organization_name ?? '',
+        role: a.role,
+      }));
+    } else {
+      // Before the meeting (or before anyone is checked in): the registered people, then rows for walk-ins.
+      const registrations = (await activeRegistrations(services.db, meeting.id)).filter((r) => r.status === 'registered');
+      people = registrations.map((r) => ({
+        name: r.display_name ?? '',
+        organization: r.organization_name ?? (Number(r.is_official) === 1 ? t('meetingRegistration.list.office') : ''),
+        role: r.organization_id !== null ? 'ngo' : Number(r.is_official) === 1 ? 'official' : 'guest',
+      }));
+      emptyRows = emptyRowsForWalkIns;
+    }
+    const { settings } = await services.settings.get();
+    const pdf = await renderPdf(
+      attendanceSheetSpec(meeting, people, {
+        emptyRows,
+        t,
+        language: request.language === 'en' ? 'en-GB' : 'pl-PL',
+        author: settings.officeName,
+      }),
+    );
+    return reply
+      .type('application/pdf')
+      .header('content-disposition', `inline; filename="lista-obecnosci-${meeting.id}.pdf"`)
+      .header('cache-control', 'no-store, private')
+      .send(pdf);
   });
 
   app.post(

@@ -14,6 +14,7 @@ export interface MeetingForRegistration {
   ends_at: string;
   place: string | null;
   online_url: string | null;
+  organiser: string;
   visibility: 'public' | 'invitation';
   guests_allowed: number;
   capacity: number | null;
@@ -38,6 +39,7 @@ export function findMeeting(db: Kysely<DB>, id: number): Promise<MeetingForRegis
       'ends_at',
       'place',
       'online_url',
+      'organiser',
       'visibility',
       'guests_allowed',
       'capacity',
