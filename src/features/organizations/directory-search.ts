@@ -82,11 +82,12 @@ function ftsExpression(words: string[]): string {
   return words.map((w) => `"${w}"*`).join(' ');
 }
 
-const pgVector = sql`(setweight(to_tsvector('simple', coalesce(organizations.search_name, '')), 'A') || setweight(to_tsvector('simple', coalesce(organizations.search_text, '')), 'B'))`;
+/** The stored weighted tsvector (a generated column: names weight A, the rest B). */
+const pgVector = sql`organizations.search_vector`;
 
-function applyFilters(engine: Engine, query: Query, filters: DirectoryFilters, except?: Facet): Query {
+function applyFilters(engine: Engine, query: Query, filters: DirectoryFilters, except?: Facet | 'text'): Query {
   let q = query.where('organizations.status', '=', filters.status);
-  const text = textCondition(engine, queryWords(filters.q));
+  const text = except === 'text' ? null : textCondition(engine, queryWords(filters.q));
   if (text) q = q.where(text);
   if (except !== 'spheres' && filters.spheres.length > 0) {
     q = q.where('organizations.id', 'in', (eb: ExpressionBuilder<DB, 'organizations'>) =>
@@ -103,16 +104,32 @@ function applyFilters(engine: Engine, query: Query, filters: DirectoryFilters, e
 /** The filtered organisations in the chosen order (relevance only when there is a query). */
 function orderedQuery(db: Kysely<DB>, engine: Engine, filters: DirectoryFilters) {
   const words = queryWords(filters.q);
-  const base = applyFilters(engine, db.selectFrom('organizations') as Query, filters).select([...directoryColumns]);
   if (filters.sort !== 'relevance' || words.length === 0) {
-    return base.orderBy('organizations.name_sort_key').orderBy('organizations.id');
+    return applyFilters(engine, db.selectFrom('organizations') as Query, filters)
+      .select([...directoryColumns])
+      .orderBy('organizations.name_sort_key')
+      .orderBy('organizations.id');
   }
   if (engine === 'postgres') {
     const rank = sql`ts_rank(${pgVector}, to_tsquery('simple', ${words.map((w) => `${w}:*`).join(' & ')}))`;
-    return base.orderBy(rank, 'desc').orderBy('organizations.name_sort_key').orderBy('organizations.id');
+    return applyFilters(engine, db.selectFrom('organizations') as Query, filters)
+      .select([...directoryColumns])
+      .orderBy(rank, 'desc')
+      .orderBy('organizations.name_sort_key')
+      .orderBy('organizations.id');
   }
-  const rank = sql`(select bm25(organizations_fts, 10.0, 1.0) from organizations_fts where organizations_fts match ${ftsExpression(words)} and rowid = organizations.id)`;
-  return base.orderBy(rank).orderBy('organizations.name_sort_key').orderBy('organizations.id');
+  // SQLite: one full-text query gives both the matches and their bm25 rank (names weigh ×10); a
+  // rank computed per row by a correlated subquery would repeat the match for every row.
+  const matches = sql<{
+    id: number;
+    rank: number;
+  }>`(select rowid as id, bm25(organizations_fts, 10.0, 1.0) as rank from organizations_fts where organizations_fts match ${ftsExpression(words)})`;
+  return applyFilters(engine, db.selectFrom('organizations') as Query, filters, 'text')
+    .innerJoin(matches.as('fts'), (join) => join.onRef('fts.id', '=', 'organizations.id'))
+    .select([...directoryColumns])
+    .orderBy(sql`fts.rank`)
+    .orderBy('organizations.name_sort_key')
+    .orderBy('organizations.id');
 }
 
 export type DirectoryRow = Awaited<ReturnType<ReturnType<typeof orderedQuery>['execute']>>[number];
@@ -193,6 +210,14 @@ function cacheOf(db: Kysely<DB>): AnswerCache {
   let cache = caches.get(db);
   if (!cache) caches.set(db, (cache = new AnswerCache(500)));
   return cache;
+}
+
+/**
+ * Remembers something derived from directory answers (e.g. the rendered results) for the current
+ * directory generation, like the answers themselves: never stale, bounded, per database.
+ */
+export function rememberForDirectoryGeneration<T>(db: Kysely<DB>, key: string, compute: () => Promise<T>): Promise<T> {
+  return cacheOf(db).get(db, `derived:${key}`, compute);
 }
 
 /** The canonical cache key of filters (arrays sorted, query folded). */

@@ -2,11 +2,17 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Services } from '../../services.js';
 import { areaScopes } from './area-scopes.js';
 import { directoryUrl, filtersFromQuery } from './directory-query.js';
-import { browseDirectory, type DirectoryFilters, spheresByOrganization } from './directory-search.js';
+import {
+  browseDirectory,
+  type DirectoryFilters,
+  rememberForDirectoryGeneration,
+  spheresByOrganization,
+} from './directory-search.js';
 import { directoryDictionaries } from './organizations.repo.js';
 import { canModerate } from './organizations.policy.js';
 import { ZDirectoryQuery } from './organizations.schema.js';
-import { type DirectoryModel, DirectoryPage, type FacetOption } from './views/directory.js';
+import { type DirectoryModel, DirectoryContent, DirectoryPage, type FacetOption } from './views/directory.js';
+import { renderFragment } from '../../platform/http/kernel.js';
 
 export const directoryPageSize = 20;
 
@@ -115,6 +121,15 @@ export function directoryRoutes(app: FastifyInstance, services: Services): void 
   app.get('/organizacje', { config: { access: 'public' } }, async (request, reply) => {
     const official = canModerate(request.currentUser?.roles ?? []);
     const { filters, page } = filtersFromQuery(ZDirectoryQuery.parse(request.query ?? {}), official);
-    return reply.render(<DirectoryPage model={await directoryModel(services, request, filters, page, official)} />);
+    const key = JSON.stringify([request.language, official, filters, page]);
+    const content = await rememberForDirectoryGeneration(services.db, key, async () =>
+      renderFragment(
+        request,
+        reply,
+        services,
+        <DirectoryContent model={await directoryModel(services, request, filters, page, official)} />,
+      ),
+    );
+    return reply.render(<DirectoryPage query={filters.q} content={content} />);
   });
 }

@@ -190,9 +190,20 @@ function readFlash(request: FastifyRequest, reply: FastifyReply): ViewContextVal
   }
 }
 
+/** Renders a part of a page with the request's view context, for a feature to cache (see `PreRendered`). */
+export async function renderFragment(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  services: Services,
+  node: VNode,
+): Promise<string> {
+  return renderToString(h(ViewContext.Provider, { value: await viewContext(request, reply, services) }, node));
+}
+
 export async function viewContext(request: FastifyRequest, reply: FastifyReply, services: Services): Promise<ViewContextValue> {
   const { settings } = await services.settings.get();
   const user = request.currentUser;
+  let csrfToken: string | undefined;
   return {
     t: request.t,
     language: request.language,
@@ -205,7 +216,10 @@ export async function viewContext(request: FastifyRequest, reply: FastifyReply, 
       memberOfOrganizations: user.organizations.length,
       actingOrganization: user.organizations.find((o) => o.id === user.actingOrganizationId) ?? null,
     },
-    csrfToken: reply.generateCsrf(),
+    // Made on first use: pages without a POST form (most public pages) skip the HMAC and the cookie.
+    get csrfToken() {
+      return (csrfToken ??= reply.generateCsrf());
+    },
     nonce: reply.cspNonce?.script ?? '',
     settings,
     path: request.url.split('?')[0] ?? '/',

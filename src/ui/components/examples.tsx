@@ -7,6 +7,8 @@ import type { VNode } from 'preact';
 import { Breadcrumbs } from './breadcrumbs.js';
 import { Button, ButtonLink } from './button.js';
 import { Checkboxes } from './checkboxes.js';
+import { PreRendered } from './pre-rendered.js';
+import { renderToString } from 'preact-render-to-string';
 import { DateTimeInput } from './date-time-input.js';
 import { ErrorSummary } from './error-summary.js';
 import { Checkbox, Select, TextArea, TextField } from './field.js';
@@ -105,6 +107,17 @@ export const componentExamples: ComponentExamples[] = [
             ]}
             selected={['1']}
           />
+        ),
+      },
+    ],
+  },
+  {
+    component: 'pre-rendered',
+    examples: [
+      {
+        name: 'cached-fragment',
+        render: () => (
+          <PreRendered html={renderToString(<p>Fragment wyrenderowany wcześniej przez komponent i zapamiętany.</p>)} />
         ),
       },
     ],

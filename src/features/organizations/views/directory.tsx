@@ -5,6 +5,7 @@ import { Checkbox, Select } from '../../../ui/components/field.js';
 import { Pagination } from '../../../ui/components/pagination.js';
 import { Tag } from '../../../ui/components/tag.js';
 import { Layout } from '../../../ui/layout.js';
+import { PreRendered } from '../../../ui/components/pre-rendered.js';
 
 export interface FacetOption {
   value: string;
@@ -60,13 +61,17 @@ function Facet(props: { name: string; legend: string; options: FacetOption[] }) 
   );
 }
 
-export function DirectoryPage({ model }: { model: DirectoryModel }) {
+/**
+ * The directory page. Its body — the search form, facets and results — depends only on the query,
+ * the language and whether the visitor is an official, so the route renders it once per answer
+ * and keeps the HTML with the cached answer (`content`); the frame around it is rendered per request.
+ */
+export function DirectoryPage(props: { query: string; content: string }) {
   const { t, user } = useView();
-  const chosenSpheres = model.facets.spheres.filter((o) => o.selected).length;
   return (
     <Layout
       title={
-        model.query ? t('organizations.directory.titleWithQuery', { query: model.query }) : t('organizations.directory.title')
+        props.query ? t('organizations.directory.titleWithQuery', { query: props.query }) : t('organizations.directory.title')
       }
     >
       <h1>{t('organizations.directory.title')}</h1>
@@ -78,6 +83,17 @@ export function DirectoryPage({ model }: { model: DirectoryModel }) {
           </ButtonLink>
         </div>
       )}
+      <PreRendered html={props.content} />
+    </Layout>
+  );
+}
+
+/** The body of the directory page for one answer (rendered once per answer, language and audience). */
+export function DirectoryContent({ model }: { model: DirectoryModel }) {
+  const { t } = useView();
+  const chosenSpheres = model.facets.spheres.filter((o) => o.selected).length;
+  return (
+    <>
       {model.status && (
         <nav class="office-links" aria-label={t('organizations.directory.officeLinks')}>
           <ul class="link-list">
@@ -220,6 +236,6 @@ export function DirectoryPage({ model }: { model: DirectoryModel }) {
           </div>
         </div>
       </form>
-    </Layout>
+    </>
   );
 }
