@@ -15,6 +15,7 @@ import { organizationImportFeature } from './features/organization-import/index.
 import { meetingsFeature } from './features/meetings/index.js';
 import { meetingMinutesFeature } from './features/meeting-minutes/index.js';
 import { meetingRegistrationFeature } from './features/meeting-registration/index.js';
+import { meetingProtocolFeature } from './features/meeting-protocol/index.js';
 import { openDataFeature } from './features/open-data/index.js';
 import { personalDataFeature } from './features/personal-data/index.js';
 import { siteFeature } from './features/site/index.js';
@@ -46,6 +47,7 @@ export const features: Feature[] = [
   meetingsFeature,
   meetingMinutesFeature,
   meetingRegistrationFeature,
+  meetingProtocolFeature,
   openDataFeature,
   accountsFeature,
   personalDataFeature,

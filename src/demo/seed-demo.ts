@@ -15,6 +15,7 @@ import { nipCheckDigit, regon9CheckDigit } from '../features/organizations/ident
 import { slugify } from '../features/organizations/polish-order.js';
 import { organizationColumns } from '../features/organizations/register-organization.js';
 import { accountOrganisationForm, insertDemoOrganizations } from './demo-organizations.js';
+import { insertDemoMeeting } from './demo-meeting-2018.js';
 
 export const demoPassword = 'Wspolnie-demo-2026';
 
@@ -205,6 +206,7 @@ async function insertDemo(services: Services, passwordHash: string): Promise<voi
       }
     }
     const organisations = await insertDemoOrganizations(trx, now);
+    await insertDemoMeeting(trx, now);
     await recordAudit(trx, {
       actor: systemActor,
       action: 'demo.seeded',

@@ -1,0 +1,114 @@
+import type { DocumentBlock } from '../../../platform/documents/blocks.js';
+import { ButtonLink } from '../../../ui/components/button.js';
+import { NotificationBanner } from '../../../ui/components/notification-banner.js';
+import { Tag } from '../../../ui/components/tag.js';
+import { useView } from '../../../ui/context.js';
+import { Layout } from '../../../ui/layout.js';
+import { protocolBlocks, type ProtocolModel } from '../protocol-model.js';
+
+/** One document block as HTML: the same blocks the PDF and the DOCX are written from. */
+function Block({ block }: { block: DocumentBlock }) {
+  switch (block.kind) {
+    case 'heading': {
+      const Heading = `h${block.level}` as 'h1' | 'h2' | 'h3';
+      return <Heading>{block.text}</Heading>;
+    }
+    case 'paragraph':
+      return block.label ? (
+        <p>
+          <strong>{block.label}</strong> {block.text}
+        </p>
+      ) : (
+        <p>{block.emphasis ? <strong>{block.text}</strong> : block.text}</p>
+      );
+    case 'list':
+      if (block.style === 'bullet') {
+        return (
+          <ul>
+            {block.items.map((item) => (
+              <li>{item}</li>
+            ))}
+          </ul>
+        );
+      }
+      return (
+        <ol type={block.style === 'upper-roman' ? 'I' : '1'}>
+          {block.items.map((item) => (
+            <li>{item}</li>
+          ))}
+        </ol>
+      );
+    case 'table':
+      return (
+        <table class="table">
+          <caption>{block.caption}</caption>
+          <thead>
+            <tr>
+              {block.columns.map((c) => (
+                <th scope="col">{c.header}</th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {block.rows.map((row) => (
+              <tr>
+                {row.map((cell) => (
+                  <td>{cell}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      );
+  }
+}
+
+export function ProtocolPage({ model }: { model: ProtocolModel }) {
+  const { t, language } = useView();
+  const k = (key: string, params?: Record<string, unknown>) => t(`meetingProtocol.${key}`, params);
+  // The draft notice is the page's own banner; the documents print it as their first line.
+  const blocks = protocolBlocks({ ...model, draft: null });
+  const [heading, ...body] = blocks;
+  const base = `/spotkania/${model.meetingId}/protokol`;
+  return (
+    <Layout
+      title={`${model.draft ? `${k('draftTag')}: ` : ''}${model.title}`}
+      breadcrumbs={[
+        { label: k('crumbs.meetings'), href: '/spotkania' },
+        { label: model.meetingTitle, href: `/spotkania/${model.meetingId}` },
+        { label: k('crumbs.protocol') },
+      ]}
+    >
+      {model.draft && (
+        <NotificationBanner kind="warning" title={k('draft.title')}>
+          <p>
+            {model.draft.version
+              ? k('draft.version', { version: model.draft.version, status: k(`status.${model.draft.status}`) })
+              : k('draft.noMinutes')}
+          </p>
+        </NotificationBanner>
+      )}
+      <article class="protocol" lang={language === 'pl' ? undefined : 'pl'}>
+        {heading?.kind === 'heading' && (
+          <h1>
+            {model.draft && (
+              <>
+                <Tag colour="yellow">{k('draftTag')}</Tag>{' '}
+              </>
+            )}
+            {heading.text}
+          </h1>
+        )}
+        {body.map((block) => (
+          <Block block={block} />
+        ))}
+      </article>
+      <h2 class="protocol__downloads-heading">{k('downloads.heading')}</h2>
+      <p>{k('downloads.intro')}</p>
+      <p class="protocol__downloads">
+        <ButtonLink href={`${base}.pdf`}>{k('downloads.pdf')}</ButtonLink>{' '}
+        <ButtonLink href={`${base}.docx`}>{k('downloads.docx')}</ButtonLink>
+      </p>
+    </Layout>
+  );
+}
