@@ -19,8 +19,8 @@
  *   npm run bench:directory
  *
  * Settings (environment): BENCH_COUNT (100000), BENCH_DURATION seconds per run (6), BENCH_ROUNDS
- * (3), BENCH_WARMUP seconds per target (1), BENCH_ENGINES (sqlite,postgres), BENCH_COLD_SORT (nazwa:
- * the cold search in Polish order; trafnosc: in relevance order), BENCH_POSTGRES_URL
+ * (3), BENCH_WARMUP seconds per target (1), BENCH_ENGINES (sqlite,postgres), BENCH_COLD_SORT (trafnosc:
+ * the cold search in relevance order, the page's default; nazwa: in Polish order), BENCH_POSTGRES_URL
  * (postgres://postgres@127.0.0.1:5432/postgres), BENCH_DOC=0 (a trial: leave the document alone).
  * Loopback only. About 12 minutes for both engines plus the first computation of `q=spol`; a hard
  * bound stops the run (BENCH_TIME_LIMIT seconds, 1200). Every response must be 2xx (a response
@@ -70,7 +70,7 @@ if (engines.length === 0 || engines.some((e) => e !== 'sqlite' && e !== 'postgre
 }
 const postgresAdminUrl = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 /** The order of the cold search: `nazwa` (Polish order) or `trafnosc` (relevance, the page's default with a query). */
-const coldSort = process.env.BENCH_COLD_SORT ?? 'nazwa';
+const coldSort = process.env.BENCH_COLD_SORT ?? 'trafnosc';
 if (coldSort !== 'nazwa' && coldSort !== 'trafnosc') throw new Error('BENCH_COLD_SORT must be nazwa or trafnosc');
 /** Seconds autocannon waits for one response before counting a timeout. */
 const requestTimeout = 60;
