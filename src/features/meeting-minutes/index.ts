@@ -2,8 +2,10 @@ import type { Kysely } from 'kysely';
 import type { Feature } from '../../app.js';
 import type { DB } from '../../platform/db/schema.js';
 import { groupsRoutes } from './groups.routes.js';
+import { minutesRoutes } from './minutes.routes.js';
 import { outcomesRoutes } from './outcomes.routes.js';
-import { outcomesOf, type OutcomeRow } from './meeting-minutes.repo.js';
+import { remarksRoutes } from './remarks.routes.js';
+import { latestMinutesIn, outcomesOf, type OutcomeRow } from './meeting-minutes.repo.js';
 
 export type { OutcomeRow } from './meeting-minutes.repo.js';
 export { statutoryPrinciples } from './meeting-minutes.schema.js';
@@ -17,7 +19,16 @@ export function meetingOutcomes(db: Kysely<DB>, meetingId: number): Promise<Outc
   return outcomesOf(db, meetingId);
 }
 
-const routeModules: Array<Feature['routes']> = [groupsRoutes, outcomesRoutes];
+/**
+ * The newest published version of a meeting's minutes (the public protocol), or undefined while none
+ * is published. `items_json` holds the "Ad. N" texts by agenda item id (parse with `minutesItems`).
+ */
+export function publishedMinutes(db: Kysely<DB>, meetingId: number) {
+  return latestMinutesIn(db, meetingId, ['published']);
+}
+export { parseItems as minutesItems, type MinutesItem } from './meeting-minutes.repo.js';
+
+const routeModules: Array<Feature['routes']> = [groupsRoutes, outcomesRoutes, minutesRoutes, remarksRoutes];
 
 /** The working part of a meeting: group work, ideas, outcomes, and the minutes with their versions and remarks. */
 export const meetingMinutesFeature: Feature = {

@@ -4,10 +4,8 @@ import type { Services } from '../../services.js';
 import { signedInUser } from '../../platform/auth/access.js';
 import { formRateLimit } from '../../platform/http/form-limit.js';
 import { emptyForm, failedForm, formError, type FormModel, parseForm } from '../../platform/http/forms.js';
-import { formatDate } from '../../platform/i18n/format.js';
-import type { Language } from '../../platform/i18n/i18n.js';
 import { addOutcome, addPrinciple, moveOutcome, removeOutcome, updateOutcome } from './manage-outcomes.js';
-import { meetingOf } from './meeting-context.js';
+import { dayLabel, meetingOf } from './meeting-context.js';
 import { agendaItems, findOutcome, outcomesOf, type MeetingHead } from './meeting-minutes.repo.js';
 import { outcomeKinds, statutoryPrinciples, ZMove, ZOutcome, ZOutcomeParams, ZPrinciple } from './meeting-minutes.schema.js';
 import { OutcomeEditPage, OutcomesPage } from './views/outcomes.js';
@@ -18,11 +16,6 @@ const official = (services: Services) => ({ config: { access: 'official' as cons
 export async function agendaChoices(services: Services, meetingId: number) {
   const items = await agendaItems(services.db, meetingId);
   return items.map((item, i) => ({ id: item.id, label: `Ad. ${i + 1} – ${item.title}` }));
-}
-
-/** A stored date (YYYY-MM-DD) for people: "31 lipca 2018". */
-export function dayLabel(day: string, language: Language): string {
-  return formatDate(new Date(`${day}T12:00:00Z`), language);
 }
 
 export function outcomesRoutes(app: FastifyInstance, services: Services): void {

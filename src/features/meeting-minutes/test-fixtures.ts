@@ -38,3 +38,35 @@ export async function insertMeeting(db: Kysely<DB>): Promise<{ id: number; agend
   }
   return { id: meeting.id, agenda };
 }
+
+/** A registration (status registered) of a user for a meeting. */
+export async function register(db: Kysely<DB>, meetingId: number, userId: number): Promise<void> {
+  await db
+    .insertInto('meeting_registrations')
+    .values({ meeting_id: meetingId, user_id: userId, status: 'registered', created_at: new Date().toISOString() })
+    .execute();
+}
+
+/** A checked-in attendee (a walk-in: no registration), optionally linked to a user. */
+export async function checkIn(
+  db: Kysely<DB>,
+  meetingId: number,
+  attendee: { fullName: string; email: string | null; userId?: number },
+): Promise<void> {
+  await db
+    .insertInto('meeting_attendees')
+    .values({
+      meeting_id: meetingId,
+      user_id: attendee.userId ?? null,
+      full_name: attendee.fullName,
+      role: 'ngo',
+      email: attendee.email,
+      checked_in_at: new Date().toISOString(),
+    })
+    .execute();
+}
+
+/** A Warsaw day (YYYY-MM-DD) some days from now. */
+export function dayFromNow(days: number): string {
+  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+}
