@@ -56,6 +56,15 @@ async function openFirstOrganisation(page: Page): Promise<number> {
   return visit(page, url(href));
 }
 
+/** The protocol of the demo meeting of 16 July 2018 (published minutes): the first meeting id whose protocol names its place. */
+async function openDemoProtocol(page: Page): Promise<number> {
+  for (let id = 1; id <= 20; id++) {
+    const status = await visit(page, url(`/spotkania/${id}/protokol`));
+    if (status === 200 && (await page.locator('main').innerText()).includes('Park Jonstona')) return status;
+  }
+  assert.fail('no published protocol of the demo meeting among the first 20 meetings');
+}
+
 let imports = 0;
 
 /** Uploads a CSV with one new organisation and one bad row: the dry run's report, or the result of committing it. */
@@ -106,6 +115,7 @@ const groups: RoleGroup[] = [
         via: '/organizacje/<slug of the first verified organisation>',
         status: 200,
       },
+      { label: 'meeting protocol', open: openDemoProtocol, via: '/spotkania/<id of the demo meeting>/protokol', status: 200 },
       { label: 'not found', open: '/nie-ma-takiej-strony', status: 404 },
       // Last: the language cookie it sets stays in the visitor's contexts.
       { label: 'home in English', open: '/jezyk/en?wroc=/', status: 200, lang: 'en' },
