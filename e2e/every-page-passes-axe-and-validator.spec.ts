@@ -65,6 +65,35 @@ async function openDemoProtocol(page: Page): Promise<number> {
   assert.fail('no published protocol of the demo meeting among the first 20 meetings');
 }
 
+/** The first meeting the public list links to (the demo seeds the meeting of 16 July 2018). */
+async function openFirstMeeting(page: Page): Promise<number> {
+  await visit(page, url('/spotkania'));
+  const href = await page.locator('main .result__title a[href^="/spotkania/"]').first().getAttribute('href');
+  assert.ok(href, 'the meeting list links to no meeting');
+  return visit(page, url(href));
+}
+
+/** The meeting the official's cases create through the form (a draft), for its management pages. */
+let meetingPath = '';
+let meetingsCreated = 0;
+
+/** Creates a draft meeting through the form: the answer is its agenda page. */
+async function createMeeting(page: Page): Promise<number> {
+  meetingsCreated += 1;
+  await visit(page, url('/spotkania/nowe'));
+  await page.fill('#f-topic', `Spotkanie sprawdzające strony ${meetingsCreated}`);
+  await page.fill('#f-date', '2030-09-15');
+  await page.fill('#f-startTime', '10:00');
+  await page.fill('#f-endTime', '12:00');
+  await page.fill('#f-place', 'Ratusz, sala sesyjna');
+  await page.fill('#f-hostName', 'Anna Szymańska');
+  await navigation(page, () => page.click('main form[action="/spotkania/nowe"] button[type="submit"]'));
+  const path = new URL(page.url()).pathname;
+  assert.match(path, /^\/spotkania\/\d+\/program$/, 'creating a meeting leads to its agenda');
+  meetingPath = path.replace(/\/program$/, '');
+  return lastDocumentResponse(page)?.status() ?? 0;
+}
+
 let imports = 0;
 
 /** Uploads a CSV with one new organisation and one bad row: the dry run's report, or the result of committing it. */
@@ -115,6 +144,8 @@ const groups: RoleGroup[] = [
         via: '/organizacje/<slug of the first verified organisation>',
         status: 200,
       },
+      { label: 'meetings', open: '/spotkania', status: 200 },
+      { label: 'meeting page', open: openFirstMeeting, via: '/spotkania/<id of the first meeting listed>', status: 200 },
       { label: 'meeting protocol', open: openDemoProtocol, via: '/spotkania/<id of the demo meeting>/protokol', status: 200 },
       { label: 'not found', open: '/nie-ma-takiej-strony', status: 404 },
       // Last: the language cookie it sets stays in the visitor's contexts.
@@ -167,6 +198,33 @@ const groups: RoleGroup[] = [
       },
       { label: 'organisation import dry run', open: importCsv(false), via: '/organizacje/import/<id>', status: 200 },
       { label: 'organisation import result', open: importCsv(true), via: '/organizacje/import/<id>/wynik', status: 200 },
+      { label: 'meetings with drafts', open: '/spotkania', status: 200 },
+      { label: 'new meeting', open: '/spotkania/nowe', status: 200 },
+      {
+        label: 'new meeting with errors',
+        open: submitEmpty('/spotkania/nowe'),
+        via: 'POST /spotkania/nowe, topic and times empty',
+        status: 400,
+      },
+      { label: 'meeting agenda', open: createMeeting, via: 'POST /spotkania/nowe → /spotkania/<id>/program', status: 200 },
+      {
+        label: 'draft meeting with the management box',
+        open: (page) => visit(page, url(meetingPath)),
+        via: '/spotkania/<id of the meeting created above>',
+        status: 200,
+      },
+      {
+        label: 'edit meeting',
+        open: (page) => visit(page, url(`${meetingPath}/edycja`)),
+        via: '/spotkania/<id>/edycja',
+        status: 200,
+      },
+      {
+        label: 'meeting attachments',
+        open: (page) => visit(page, url(`${meetingPath}/zalaczniki`)),
+        via: '/spotkania/<id>/zalaczniki',
+        status: 200,
+      },
     ],
   },
   {
