@@ -103,12 +103,14 @@ export function ProtocolPage({ model }: { model: ProtocolModel }) {
           <Block block={block} />
         ))}
       </article>
-      <h2 class="protocol__downloads-heading">{k('downloads.heading')}</h2>
-      <p>{k('downloads.intro')}</p>
-      <p class="protocol__downloads">
-        <ButtonLink href={`${base}.pdf`}>{k('downloads.pdf')}</ButtonLink>{' '}
-        <ButtonLink href={`${base}.docx`}>{k('downloads.docx')}</ButtonLink>
-      </p>
+      <section class="protocol-downloads" aria-labelledby="protocol-downloads">
+        <h2 id="protocol-downloads">{k('downloads.heading')}</h2>
+        <p>{k('downloads.intro')}</p>
+        <p>
+          <ButtonLink href={`${base}.pdf`}>{k('downloads.pdf')}</ButtonLink>{' '}
+          <ButtonLink href={`${base}.docx`}>{k('downloads.docx')}</ButtonLink>
+        </p>
+      </section>
     </Layout>
   );
 }
