@@ -77,4 +77,22 @@ describe('meeting registration forms under hostile input', () => {
       if (response.status >= 400) assert.deepEqual(await counts(), before, `refused (${response.status}) but wrote rows`);
     });
   });
+
+  it('officials registering a person: hostile e-mails and organisation names', async () => {
+    const email = fc.oneof(fc.constantFrom('czlonek@example.org', 'urzednik@example.org', 'nikt@example.org'), hostileField());
+    const organization = fc.oneof(fc.constantFrom('', 'Fundacja Testowa', 'fundacja testowa'), hostileField());
+    await checkProperty(hostileForm(['email', 'organization', 'accessibilityNeeds'], { email, organization }), async (input) => {
+      await official.get(`/spotkania/${meeting}/zgloszenia`);
+      const before = await counts();
+      const response = await submit(t, official, `/spotkania/${meeting}/zgloszenia`, input);
+      assertWellFormedAnswer(response, formStatuses);
+      if (response.status >= 400) assert.deepEqual(await counts(), before, `refused (${response.status}) but wrote rows`);
+      // Free the place again, so later runs are not all refusals of a repeated registration.
+      await t.services.db
+        .updateTable('meeting_registrations')
+        .set({ status: 'cancelled' })
+        .where('meeting_id', '=', meeting)
+        .execute();
+    });
+  });
 });

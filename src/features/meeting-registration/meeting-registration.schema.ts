@@ -22,3 +22,11 @@ export const ZWalkIn = z.object({
   email: zOptional(zEmail),
 });
 export type TWalkIn = z.infer<typeof ZWalkIn>;
+
+/** An official registers a person with an account (invitation-only meetings, registrations by phone). */
+export const ZRegisterPerson = z.object({
+  email: zEmail,
+  organization: zOptional(zSingleLine(300)),
+  accessibilityNeeds: zOptional(zMultiline(1000)),
+});
+export type TRegisterPerson = z.infer<typeof ZRegisterPerson>;

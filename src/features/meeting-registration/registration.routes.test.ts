@@ -155,6 +155,44 @@ describe('meeting registration: organisations, guests, deadline, waitlist', () =
     assert.equal(refused.status, 400);
   });
 
+  it('lets officials register people for an invitation-only meeting', async () => {
+    const meeting = await seedMeeting(t.services.db, { visibility: 'invitation', capacity: 10 });
+    const list = await official.get(`/spotkania/${meeting}/zgloszenia`);
+    assert.match(list.body, /tylko dla zaproszonych/);
+    const unknown = await official.post(`/spotkania/${meeting}/zgloszenia`, {
+      email: 'nikt@example.org',
+      organization: 'MCP Alternatywa',
+      accessibilityNeeds: '',
+    });
+    assert.equal(unknown.status, 400);
+    assert.match(unknown.body, /Nie ma konta z tym adresem/);
+    assert.match(unknown.body, /value="nikt@example.org"/);
+    const noOrganisation = await official.post(`/spotkania/${meeting}/zgloszenia`, {
+      email: 'barbara@example.org',
+      organization: 'Fundacja Której Nie Ma',
+      accessibilityNeeds: '',
+    });
+    assert.equal(noOrganisation.status, 400);
+    assert.match(noOrganisation.body, /Nie ma takiej organizacji w katalogu/);
+    const done = await official.post(`/spotkania/${meeting}/zgloszenia`, {
+      email: 'Barbara@example.org',
+      organization: 'mcp alternatywa',
+      accessibilityNeeds: 'Dostęp bez schodów',
+    });
+    assert.equal(done.status, 303);
+    const after = await official.get(done.location!);
+    assert.match(after.body, /Zapisano: barbara@example.org/);
+    assert.match(after.body, /Dostęp bez schodów/);
+    const own = await member.get(`/spotkania/${meeting}/zapisy`);
+    assert.match(own.body, /Jesteś zapisana\/zapisany na to spotkanie/);
+    assert.match(own.body, /Reprezentujesz: MCP Alternatywa/);
+    const mails = await mailsTo('barbara@example.org');
+    assert.match(mails.at(-1)!.body_text, /Reprezentujesz: MCP Alternatywa/);
+    const again = await official.post(`/spotkania/${meeting}/zgloszenia`, { email: 'barbara@example.org', organization: '' });
+    assert.equal(again.status, 400);
+    assert.match(again.body, /już zapisana na to spotkanie/);
+  });
+
   it('puts registrations beyond the capacity on the waitlist and promotes the first one when a place is freed', async () => {
     const meeting = await seedMeeting(t.services.db, { capacity: 1, guests_allowed: 1 });
     const people = [] as Array<{ email: string; client: TestClient }>;

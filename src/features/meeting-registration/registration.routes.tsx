@@ -18,7 +18,8 @@ import {
   type MeetingForRegistration,
 } from './meeting-registration.repo.js';
 import { canSeeMeeting, isOfficial, registrationClosesAt, registrationRefusal } from './meeting-registration.policy.js';
-import { ZRegistration } from './meeting-registration.schema.js';
+import { ZRegisterPerson, ZRegistration } from './meeting-registration.schema.js';
+import { registerPerson } from './register-person.js';
 import { registerForMeeting } from './register-for-meeting.js';
 import { RegistrationPage } from './views/registration.js';
 import { RegistrationsPage } from './views/registrations.js';
@@ -166,16 +167,25 @@ export function registrationRoutes(app: FastifyInstance, services: Services): vo
     },
   );
 
-  app.get('/spotkania/:id/zgloszenia', { config: { access: 'official' } }, async (request, reply) => {
-    const meeting = await meetingForRequest(services, request);
-    if (!meeting) return reply.callNotFound();
+  const renderRegistrations = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    meeting: MeetingForRegistration,
+    form: FormModel,
+    status = 200,
+  ) => {
     const rows = await activeRegistrations(services.db, meeting.id);
     let place = 0;
     const organizations = new Set(rows.filter((r) => r.organization_id !== null).map((r) => r.organization_id));
     return reply.render(
       <RegistrationsPage
         model={{
-          meeting: { ...meetingSummary(meeting, request), capacity: meeting.capacity },
+          meeting: {
+            ...meetingSummary(meeting, request),
+            capacity: meeting.capacity,
+            invitationOnly: meeting.visibility === 'invitation',
+            published: meeting.status === 'published',
+          },
           counts: {
             registered: rows.filter((r) => r.status === 'registered').length,
             waitlisted: rows.filter((r) => r.status === 'waitlisted').length,
@@ -192,8 +202,50 @@ export function registrationRoutes(app: FastifyInstance, services: Services): vo
             accessibilityNeeds: r.accessibility_needs,
             registeredAt: formatDateTimeShort(r.created_at, request.language),
           })),
+          form,
         }}
       />,
+      status,
     );
+  };
+
+  app.get('/spotkania/:id/zgloszenia', { config: { access: 'official' } }, async (request, reply) => {
+    const meeting = await meetingForRequest(services, request);
+    if (!meeting) return reply.callNotFound();
+    return renderRegistrations(request, reply, meeting, emptyForm());
   });
+
+  app.post(
+    '/spotkania/:id/zgloszenia',
+    { config: { access: 'official', rateLimit: formRateLimit(services) } },
+    async (request, reply) => {
+      const meeting = await meetingForRequest(services, request);
+      if (!meeting) return reply.callNotFound();
+      const form = parseForm(ZRegisterPerson, request.body);
+      if (!form.ok) return renderRegistrations(request, reply, meeting, failedForm(form.values, form.errors, request.t), 400);
+      const result = await registerPerson(services, signedInUser(request).id, meeting.id, form.data, request.language);
+      if (!result.ok) {
+        if (result.reason === 'notFound') return reply.callNotFound();
+        const error =
+          result.reason === 'noSuchAccount'
+            ? formError('email', 'meetingRegistration.errors.noSuchAccount')
+            : result.reason === 'noSuchOrganization'
+              ? formError('organization', 'meetingRegistration.errors.noSuchOrganization')
+              : result.reason === 'alreadyRegistered'
+                ? formError('email', 'meetingRegistration.errors.personAlreadyRegistered')
+                : formError('', refusalKeys[result.reason]);
+        return renderRegistrations(request, reply, meeting, failedForm(form.values, [error], request.t), 400);
+      }
+      return reply.redirectWithFlash(
+        `/spotkania/${meeting.id}/zgloszenia`,
+        result.status === 'registered'
+          ? { kind: 'success', key: 'flash.meetingRegistration.personRegistered', params: { email: form.data.email } }
+          : {
+              kind: 'success',
+              key: 'flash.meetingRegistration.personWaitlisted',
+              params: { email: form.data.email, place: result.place },
+            },
+      );
+    },
+  );
 }
