@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Feature } from '../../app.js';
 import type { DB } from '../../platform/db/schema.js';
 import { groupsRoutes } from './groups.routes.js';
+import { ideasRoutes } from './ideas.routes.js';
 import { minutesRoutes } from './minutes.routes.js';
 import { outcomesRoutes } from './outcomes.routes.js';
 import { remarksRoutes } from './remarks.routes.js';
@@ -28,7 +29,7 @@ export function publishedMinutes(db: Kysely<DB>, meetingId: number) {
 }
 export { parseItems as minutesItems, type MinutesItem } from './meeting-minutes.repo.js';
 
-const routeModules: Array<Feature['routes']> = [groupsRoutes, outcomesRoutes, minutesRoutes, remarksRoutes];
+const routeModules: Array<Feature['routes']> = [groupsRoutes, ideasRoutes, outcomesRoutes, minutesRoutes, remarksRoutes];
 
 /** The working part of a meeting: group work, ideas, outcomes, and the minutes with their versions and remarks. */
 export const meetingMinutesFeature: Feature = {

@@ -98,7 +98,8 @@ export const ZIdeaFilters = z.object({
 
 export const ZCategorise = z.object({ category: zOptional(zSingleLine(100)) });
 export const ZMergeIdea = z.object({ targetId: zId });
-export const ZPromoteIdea = z.object({ kind: zKind, text: zMultiline(2000) });
+export const ZPromoteIdea = z.object({ kind: zKind, outcomeText: zMultiline(2000) });
+export const ZIdeaState = z.object({ action: z.enum(['dismiss', 'restore'], { error: 'validation.choose' }) });
 
 export const ZMinutesBase = z.object({
   baseVersion: z.coerce
