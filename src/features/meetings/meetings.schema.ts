@@ -38,6 +38,17 @@ const zWholeNumber = (min: number, max: number, key: string) =>
 
 const zUrl = zSingleLine(500).refine((v) => /^https?:\/\/[^\s/$.?#][^\s]*$/i.test(v), { error: 'meetings.errors.url' });
 
+/** The UTC instant of a Warsaw date and time, or null when either is not a well-formed value. */
+function utcOrNull(date: unknown, time: unknown): Date | null {
+  if (typeof date !== 'string' || typeof time !== 'string') return null;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !/^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$/.test(time)) return null;
+  try {
+    return warsawToUtc(date, time);
+  } catch {
+    return null;
+  }
+}
+
 /** The fields of the meeting form as typed (create and edit). */
 export const ZMeetingForm = z
   .object({
@@ -60,8 +71,12 @@ export const ZMeetingForm = z
     registrationDeadlineTime: zOptional(zTime),
     programmeYear: zWholeNumber(2000, 2100, 'meetings.errors.programmeYear'),
   })
+  // zod runs this even when a field above failed, with that field's raw value: every cross-field
+  // rule checks that its inputs are well formed first, and never throws.
   .superRefine((v, ctx) => {
-    if (v.startTime.slice(0, 5) >= v.endTime.slice(0, 5)) {
+    const start = utcOrNull(v.date, v.startTime);
+    const end = utcOrNull(v.date, v.endTime);
+    if (start && end && end.getTime() <= start.getTime()) {
       ctx.addIssue({ code: 'custom', path: ['endTime'], message: 'meetings.errors.endBeforeStart' });
     }
     if (!v.place && !v.onlineUrl) {
@@ -71,9 +86,8 @@ export const ZMeetingForm = z
     if (deadlineParts === 1) {
       ctx.addIssue({ code: 'custom', path: ['registrationDeadline'], message: 'meetings.errors.deadlineIncomplete' });
     } else if (deadlineParts === 2) {
-      const deadline = warsawToUtc(v.registrationDeadlineDate, v.registrationDeadlineTime);
-      const start = warsawToUtc(v.date, v.startTime);
-      if (deadline.getTime() >= start.getTime()) {
+      const deadline = utcOrNull(v.registrationDeadlineDate, v.registrationDeadlineTime);
+      if (deadline && start && deadline.getTime() >= start.getTime()) {
         ctx.addIssue({ code: 'custom', path: ['registrationDeadline'], message: 'meetings.errors.deadlineAfterStart' });
       }
     }
