@@ -170,7 +170,10 @@ for (const engine of await testEngines()) {
       const response = await t.app.inject({ method: 'GET', url: `/spotkania/${meetingId}/protokol.pdf` });
       assert.equal(response.statusCode, 200);
       assert.equal(response.headers['content-type'], 'application/pdf');
-      assert.equal(response.headers['content-disposition'], 'attachment; filename="protokol-2018-07-16-spotkanie-1.pdf"');
+      assert.equal(
+        response.headers['content-disposition'],
+        `attachment; filename="protokol-2018-07-16-spotkanie-${meetingId}.pdf"`,
+      );
       const pdf = response.rawPayload;
       const info = await pdfInfo(pdf);
       assert.equal(info.Tagged, 'yes');
@@ -191,7 +194,10 @@ for (const engine of await testEngines()) {
     it('the DOCX', async () => {
       const response = await t.app.inject({ method: 'GET', url: `/spotkania/${meetingId}/protokol.docx` });
       assert.equal(response.statusCode, 200);
-      assert.match(String(response.headers['content-disposition']), /filename="protokol-2018-07-16-spotkanie-1\.docx"/);
+      assert.match(
+        String(response.headers['content-disposition']),
+        new RegExp(`filename="protokol-2018-07-16-spotkanie-${meetingId}\\.docx"`),
+      );
       const docx = response.rawPayload;
       assertInOrder(docxText(docx), seedFragments, `DOCX (${engine})`);
       const xml = zipEntry(docx, 'word/document.xml').toString('utf8');
