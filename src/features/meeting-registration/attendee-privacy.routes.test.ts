@@ -6,6 +6,8 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { DOCX_CONTENT_TYPE } from '../../platform/documents/docx.js';
+import { docxText, pdfText } from '../../platform/documents/inspect.js';
 import { createTestApp, createUser, type TestApp } from '../../test-support/test-app.js';
 import { seedMeeting, seedOrganization } from './test-fixtures.js';
 
@@ -88,6 +90,21 @@ describe('attendee privacy: no public answer names an attendee', () => {
         },
       ])
       .execute();
+    // Published minutes, so the protocol page and its PDF and DOCX are served to the public too.
+    await db
+      .insertInto('meeting_minutes')
+      .values({
+        meeting_id: meetingId,
+        version: 1,
+        status: 'published',
+        items_json: '[]',
+        closing_md: 'Na tym spotkanie zakończono.',
+        author_name: 'Aleksandra Michalska',
+        author_position: 'podinspektor',
+        published_at: now,
+        created_at: now,
+      })
+      .execute();
   });
   after(async () => t.close());
 
@@ -111,7 +128,14 @@ describe('attendee privacy: no public answer names an attendee', () => {
     for (const url of urls) {
       const response = await t.app.inject({ method: 'GET', url, headers: { cookie: visitor.cookieHeader() } });
       answered[url] = response.statusCode;
-      const text = `${JSON.stringify(response.headers)}\n${response.body}`.toLowerCase();
+      // Documents are compressed: compare their extracted text, as a reader would see it.
+      const type = String(response.headers['content-type'] ?? '');
+      const content = type.startsWith('application/pdf')
+        ? await pdfText(response.rawPayload)
+        : type.startsWith(DOCX_CONTENT_TYPE)
+          ? docxText(response.rawPayload)
+          : response.body;
+      const text = `${JSON.stringify(response.headers)}\n${content}`.toLowerCase();
       for (const [what, secret] of Object.entries(secrets)) {
         if (text.includes(secret.toLowerCase())) leaks.push(`${url} (${response.statusCode}) shows ${what}`);
         // Names also as their parts (a page could print "Tajnoimienny Z." or just the surname).
@@ -124,7 +148,10 @@ describe('attendee privacy: no public answer names an attendee', () => {
     // Not vacuous: the seeded organisation's public page and the directory exports were really served.
     assert.equal(answered[`/organizacje/${organisationSlug}`], 200);
     assert.equal(answered['/organizacje.json'], 200);
-    for (const url of [`/spotkania/${meetingId}`, `/spotkania/${meetingId}/kalendarz.ics`]) {
+    const meetingUrls = ['', '/kalendarz.ics', '/protokol', '/protokol.pdf', '/protokol.docx'].map(
+      (u) => `/spotkania/${meetingId}${u}`,
+    );
+    for (const url of meetingUrls) {
       if (publicGets.some((r) => r.url === url.replace(String(meetingId), ':id'))) {
         assert.equal(answered[url], 200, `${url} serves the meeting`);
       }
