@@ -11,6 +11,7 @@ import type { DocumentBlock, DocumentSpec } from '../../platform/documents/block
 import type { MinutesStatus } from '../../platform/db/schema.js';
 import { warsawParts } from '../../platform/i18n/format.js';
 import type { ProtocolRecord } from './meeting-protocol.repo.js';
+import { minutesItems } from '../meeting-minutes/index.js';
 import { OutcomePool, leftoverBlocks, textBlocks } from './minutes-text.js';
 import { participantsSentence } from './participants.js';
 
@@ -71,7 +72,7 @@ export function buildProtocolModel(record: ProtocolRecord): ProtocolModel {
 
   const texts = new Map<number, string>();
   if (minutes) {
-    for (const item of parseItems(minutes.items_json)) texts.set(item.agendaItemId, item.text);
+    for (const item of minutesItems(minutes.items_json)) texts.set(item.agendaItemId, item.text);
   }
   const unassigned = new OutcomePool(
     record.outcomes.filter((o) => o.agenda_item_id === null || !record.agenda.some((a) => a.id === o.agenda_item_id)),
@@ -111,21 +112,6 @@ export function buildProtocolModel(record: ProtocolRecord): ProtocolModel {
       : null,
     fileBase: `protokol-${date}-spotkanie-${meeting.id}`,
   };
-}
-
-function parseItems(json: string): { agendaItemId: number; text: string }[] {
-  try {
-    const value: unknown = JSON.parse(json);
-    if (!Array.isArray(value)) return [];
-    return value.flatMap((item: unknown) => {
-      const row = item as { agendaItemId?: unknown; text?: unknown };
-      return typeof row?.agendaItemId === 'number' && typeof row.text === 'string'
-        ? [{ agendaItemId: row.agendaItemId, text: row.text }]
-        : [];
-    });
-  } catch {
-    return [];
-  }
 }
 
 const lowerFirst = (text: string) => text.charAt(0).toLocaleLowerCase('pl') + text.slice(1);
