@@ -38,6 +38,8 @@ export interface MeetingHeaderFact {
   value: string;
   /** The online link, when the meeting has one. */
   href?: string;
+  /** A short text for the link (its host), so a long address never widens a narrow screen. */
+  linkHost?: string;
 }
 
 /** The header facts in the seed protocol's order; the place line holds the place and/or the link. */
@@ -49,7 +51,15 @@ export function meetingHeader(meeting: MeetingRecord, language: Language): Meeti
     { key: 'time', value: when.time },
   ];
   if (meeting.place) facts.push({ key: 'place', value: meeting.place });
-  if (meeting.online_url) facts.push({ key: 'place', value: meeting.online_url, href: meeting.online_url });
+  if (meeting.online_url) {
+    let host = meeting.online_url;
+    try {
+      host = new URL(meeting.online_url).host;
+    } catch {
+      // Stored links were checked when typed; an unparsable one is shown as it is.
+    }
+    facts.push({ key: 'place', value: meeting.online_url, href: meeting.online_url, linkHost: host });
+  }
   facts.push(
     { key: 'host', value: meeting.host_function ? `${meeting.host_name} (${meeting.host_function})` : meeting.host_name },
     { key: 'organiser', value: meeting.organiser },

@@ -103,15 +103,13 @@ describe('meeting forms under hostile input', () => {
         fields: mixed({ version: '99', reason: 'Powód' }),
       },
     ];
-    const scenario = fc
-      .constantFrom(...forms)
-      .chain((form) =>
-        fc.record({
-          form: fc.constant(form),
-          input: hostileForm(Object.keys(form.fields), form.fields),
-          transport: bodyTransports,
-        }),
-      );
+    const scenario = fc.constantFrom(...forms).chain((form) =>
+      fc.record({
+        form: fc.constant(form),
+        input: hostileForm(Object.keys(form.fields), form.fields),
+        transport: bodyTransports,
+      }),
+    );
     await checkProperty(
       scenario,
       async ({ form, input, transport }) => {

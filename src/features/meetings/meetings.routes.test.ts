@@ -377,6 +377,20 @@ describe('meetings: create, edit, publish, cancel', () => {
     assert.ok(list.indexOf(`href="/spotkania/${id}"`) > list.indexOf('Minione spotkania'));
   });
 
+  it('an online meeting shows its link by host in the place line, and in the calendar location', async () => {
+    const link = 'https://meet.example.org/abc-defg-hij?pwd=' + 'x'.repeat(120);
+    const id = idFrom((await create(officialA, { place: '', onlineUrl: link })).location);
+    const page = await officialA.get(`/spotkania/${id}`);
+    assert.match(
+      page.body,
+      new RegExp(`<dt>Miejsce</dt><dd><a href="${link.replace(/[?]/g, '\\?')}">spotkanie online \\(meet\\.example\\.org\\)</a>`),
+    );
+    const ics = await officialA.get(`/spotkania/${id}/kalendarz.ics`);
+    assert.equal(ics.headers['content-type'], 'text/calendar; charset=utf-8');
+    assert.match(ics.body.replace(/\r\n /g, ''), new RegExp(`LOCATION:${link.replace(/[?]/g, '\\?')}\r\n`));
+    assert.match(ics.body, /STATUS:TENTATIVE/, 'a draft is tentative (officials only)');
+  });
+
   it('the list pages past twenty meetings; unknown pages and ids answer 404', async () => {
     const rows = Array.from({ length: 25 }, (_, i) => ({
       title: 'P',

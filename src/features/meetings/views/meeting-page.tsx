@@ -135,7 +135,13 @@ export function MeetingPage(props: { model: MeetingPageModel; cancelForm?: FormM
         {model.header.map((fact) => (
           <div class="summary-list__row">
             <dt>{t(`meetings.header.${fact.key}`)}</dt>
-            <dd>{fact.href ? <a href={fact.href}>{fact.value}</a> : fact.value}</dd>
+            <dd>
+              {fact.href ? (
+                <a href={fact.href}>{t('meetings.page.onlineLink', { host: fact.linkHost ?? fact.value })}</a>
+              ) : (
+                fact.value
+              )}
+            </dd>
           </div>
         ))}
       </dl>
