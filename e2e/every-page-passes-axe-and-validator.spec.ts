@@ -65,6 +65,61 @@ async function openDemoProtocol(page: Page): Promise<number> {
   assert.fail('no published protocol of the demo meeting among the first 20 meetings');
 }
 
+let workDemoPath = '';
+
+/** The demo meeting of 16 July 2018 (its published protocol names its place), found once. */
+async function findWorkDemo(page: Page): Promise<string> {
+  if (workDemoPath) return workDemoPath;
+  for (let id = 1; id <= 20; id++) {
+    const status = await visit(page, url(`/spotkania/${id}/protokol`));
+    if (status === 200 && (await page.locator('main').innerText()).includes('Park Jonstona')) {
+      workDemoPath = `/spotkania/${id}`;
+      return workDemoPath;
+    }
+  }
+  assert.fail('no published protocol of the demo meeting among the first 20 meetings');
+}
+
+/** An official's page of the demo meeting's working part (groups, ideas, outcomes, minutes). */
+function openWorkDemo(suffix: string): (page: Page) => Promise<number> {
+  return async (page) => visit(page, url(`${await findWorkDemo(page)}/${suffix}`));
+}
+
+/** Follows the first link of a demo meeting's page whose path matches (e.g. one table's edit page). */
+function openDemoLink(suffix: string, pattern: RegExp): (page: Page) => Promise<number> {
+  return async (page) => {
+    await visit(page, url(`${await findWorkDemo(page)}/${suffix}`));
+    const hrefs = await page.locator('main a[href]').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
+    const href = hrefs.find((h) => pattern.test(h));
+    assert.ok(href, `no link matching ${pattern} on ${suffix}`);
+    return visit(page, url(href));
+  };
+}
+
+/** Submits one form of a demo meeting's page untouched: the page with its error summary. */
+function submitDemoForm(suffix: string, form: string): (page: Page) => Promise<number> {
+  return async (page) => {
+    const path = `${await findWorkDemo(page)}/${suffix}`;
+    await visit(page, url(path));
+    await navigation(page, () => page.click(`main ${form} button[type="submit"]`));
+    assert.equal(new URL(page.url()).pathname, path);
+    assert.ok(await page.locator('.error-summary').isVisible(), `no error summary after an empty submission on ${path}`);
+    return lastDocumentResponse(page)?.status() ?? 0;
+  };
+}
+
+/** Captures a typed idea at the demo meeting, then opens its page (categorise, merge, promote). */
+async function captureDemoIdea(page: Page): Promise<number> {
+  const path = `${await findWorkDemo(page)}/pomysly`;
+  await visit(page, url(path));
+  await page.fill('#f-text', 'Wspólny kalendarz wydarzeń organizacji');
+  await navigation(page, () => page.click('main form[enctype="multipart/form-data"] button[type="submit"]'));
+  const hrefs = await page.locator('main .card a[href]').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
+  const href = hrefs.filter((h) => /\/pomysly\/\d+$/.test(h)).pop();
+  assert.ok(href, 'the captured idea is not listed');
+  return visit(page, url(href));
+}
+
 /** The first meeting the public list links to (the demo seeds the meeting of 16 July 2018). */
 async function openFirstMeeting(page: Page): Promise<number> {
   await visit(page, url('/spotkania'));
@@ -223,6 +278,46 @@ const groups: RoleGroup[] = [
         label: 'meeting attachments',
         open: (page) => visit(page, url(`${meetingPath}/zalaczniki`)),
         via: '/spotkania/<id>/zalaczniki',
+        status: 200,
+      },
+      { label: 'group work', open: openWorkDemo('grupy'), via: '/spotkania/<demo id>/grupy', status: 200 },
+      {
+        label: 'group work with errors',
+        open: submitDemoForm('grupy', `form[action$="/grupy"]`),
+        via: 'POST /spotkania/<demo id>/grupy, table name empty',
+        status: 400,
+      },
+      {
+        label: 'edit a table',
+        open: openDemoLink('grupy', /\/grupy\/\d+$/),
+        via: '/spotkania/<demo id>/grupy/<id>',
+        status: 200,
+      },
+      { label: 'meeting outcomes', open: openWorkDemo('ustalenia'), via: '/spotkania/<demo id>/ustalenia', status: 200 },
+      {
+        label: 'edit an outcome',
+        open: openDemoLink('ustalenia', /\/ustalenia\/\d+$/),
+        via: '/spotkania/<demo id>/ustalenia/<id>',
+        status: 200,
+      },
+      { label: 'ideas', open: openWorkDemo('pomysly'), via: '/spotkania/<demo id>/pomysly', status: 200 },
+      {
+        label: 'ideas with errors',
+        open: submitDemoForm('pomysly', 'form[enctype="multipart/form-data"]'),
+        via: 'POST /spotkania/<demo id>/pomysly, neither text nor photo',
+        status: 400,
+      },
+      { label: 'one idea', open: captureDemoIdea, via: 'POST /spotkania/<demo id>/pomysly → /pomysly/<id>', status: 200 },
+      {
+        label: 'minutes editor',
+        open: openWorkDemo('protokol/edycja'),
+        via: '/spotkania/<demo id>/protokol/edycja',
+        status: 200,
+      },
+      {
+        label: 'remarks on the minutes',
+        open: openWorkDemo('protokol/uwagi'),
+        via: '/spotkania/<demo id>/protokol/uwagi',
         status: 200,
       },
     ],
