@@ -234,6 +234,8 @@ const groups: RoleGroup[] = [
         via: 'POST /organizacje/nowa, all fields empty',
         status: 400,
       },
+      // The demo meeting is over: the registration page says registration is closed.
+      { label: 'meeting registration, closed', open: openWorkDemo('zapisy'), via: '/spotkania/<demo id>/zapisy', status: 200 },
     ],
   },
   {
@@ -279,6 +281,14 @@ const groups: RoleGroup[] = [
         open: (page) => visit(page, url(`${meetingPath}/zalaczniki`)),
         via: '/spotkania/<id>/zalaczniki',
         status: 200,
+      },
+      { label: 'meeting registrations', open: openWorkDemo('zgloszenia'), via: '/spotkania/<demo id>/zgloszenia', status: 200 },
+      { label: 'attendance list', open: openWorkDemo('obecnosc'), via: '/spotkania/<demo id>/obecnosc', status: 200 },
+      {
+        label: 'attendance list with errors',
+        open: submitDemoForm('obecnosc', 'form:has(input[name="action"][value="walk-in"])'),
+        via: 'POST /spotkania/<demo id>/obecnosc, empty walk-in',
+        status: 400,
       },
       { label: 'group work', open: openWorkDemo('grupy'), via: '/spotkania/<demo id>/grupy', status: 200 },
       {
