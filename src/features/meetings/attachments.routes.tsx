@@ -18,7 +18,7 @@ import {
   changeAttachment,
   maxAttachmentBytes,
   uploadAttachment,
-  type AttachmentResult,
+  type AttachmentChange,
 } from './manage-attachments.js';
 import { extensionOf, type DocumentType } from './document-type.js';
 import { contentDisposition } from './file-name.js';
@@ -39,7 +39,7 @@ const ZRenameQuery = z.object({
 const ZOp = z.object({ op: z.enum(['upload', 'attendance', 'title', 'up', 'down', 'remove']) });
 const ZItem = z.object({ item: ZItemAction.shape.item });
 
-const flashFor: Record<Exclude<AttachmentResult, 'missing' | 'type' | 'tooLarge'>, string> = {
+const flashFor: Record<AttachmentChange, string> = {
   done: 'flash.attachmentsChanged',
   unchanged: 'flash.attachmentsUnchanged',
   notFound: 'flash.attachmentGone',
@@ -146,7 +146,7 @@ function officialRoutes(app: FastifyInstance, services: Services): void {
       if (!op.success) return reply.redirectWithFlash(back, { kind: 'info', key: 'flash.attachmentsUnchanged' });
       const officialId = signedInUser(request).id;
       const item = ZItem.safeParse(body);
-      let result: AttachmentResult;
+      let result: AttachmentChange;
       switch (op.data.op) {
         case 'upload': {
           const textFields = Object.fromEntries(Object.entries(body).filter(([, v]) => typeof v === 'string'));
@@ -155,16 +155,17 @@ function officialRoutes(app: FastifyInstance, services: Services): void {
           const errors = form.ok ? [] : [...form.errors];
           if (!file || file.length === 0) errors.push(formError('file', 'meetings.attachments.errors.missing'));
           if (errors.length) return page(reply, request, meeting, failedForm(form.values, errors, request.t), null, 400);
-          result = await uploadAttachment(services, officialId, meeting.id, form.ok ? form.data.title : '', file);
-          if (result === 'missing' || result === 'type' || result === 'tooLarge')
+          const uploaded = await uploadAttachment(services, officialId, meeting.id, form.ok ? form.data.title : '', file);
+          if (uploaded === 'missing' || uploaded === 'type' || uploaded === 'tooLarge')
             return page(
               reply,
               request,
               meeting,
-              failedForm(form.values, [formError('file', `meetings.attachments.errors.${result}`)], request.t),
+              failedForm(form.values, [formError('file', `meetings.attachments.errors.${uploaded}`)], request.t),
               null,
               400,
             );
+          result = uploaded;
           break;
         }
         case 'attendance':
@@ -185,7 +186,6 @@ function officialRoutes(app: FastifyInstance, services: Services): void {
           if (!item.success) return reply.redirectWithFlash(back, { kind: 'info', key: 'flash.attachmentGone' });
           result = await changeAttachment(services, officialId, meeting.id, item.data.item, { action: op.data.op });
       }
-      if (result === 'missing' || result === 'type' || result === 'tooLarge') return reply.callNotFound(); // handled above
       return reply.redirectWithFlash(back, { kind: result === 'done' ? 'success' : 'info', key: flashFor[result] });
     },
   );

@@ -3,6 +3,10 @@
  * content lines folded at 75 octets without splitting a UTF-8 character (§3.1), CRLF line ends,
  * times in UTC, a UID stable per meeting (`meeting-<id>@<host>`), STATUS:CANCELLED for cancelled
  * meetings and SEQUENCE from the record's version so calendars replace an older copy.
+ *
+ * DESIGN.md names ical-generator; issue #4 asked for this small writer instead: one event shape,
+ * no dependency, and output pinned byte for byte by golden tests (ical.test.ts). Times are UTC
+ * (DTSTART/DTEND with Z), which every client converts to its own zone — no VTIMEZONE needed.
  */
 import type { MeetingRecord } from './meetings.repo.js';
 

@@ -16,7 +16,9 @@ import { fileNameFor } from './file-name.js';
 export const maxAttachmentBytes = 10 * 1024 * 1024;
 
 export type AttachmentRefusal = 'missing' | 'type' | 'tooLarge';
-export type AttachmentResult = 'done' | 'notFound' | 'cancelled' | 'unchanged' | 'attendanceListExists' | AttachmentRefusal;
+/** What a change of the attachments came to (other than a refused upload). */
+export type AttachmentChange = 'done' | 'notFound' | 'cancelled' | 'unchanged' | 'attendanceListExists';
+export type AttachmentResult = AttachmentChange | AttachmentRefusal;
 
 async function meetingOf(trx: Kysely<DB>, meetingId: number) {
   return trx.selectFrom('meetings').select(['status', 'starts_at']).where('id', '=', meetingId).executeTakeFirst();
@@ -66,7 +68,7 @@ export async function uploadAttachment(
 }
 
 /** Adds the attendance list (once per meeting), titled as in the protocol by default. */
-export async function addAttendanceList(services: Services, officialId: number, meetingId: number): Promise<AttachmentResult> {
+export async function addAttendanceList(services: Services, officialId: number, meetingId: number): Promise<AttachmentChange> {
   return services.db.transaction().execute(async (trx) => {
     const meeting = await meetingOf(trx, meetingId);
     if (!meeting) return 'notFound';
@@ -110,7 +112,7 @@ export async function changeAttachment(
   meetingId: number,
   attachmentId: number,
   change: { action: 'up' | 'down' | 'remove' } | { action: 'title'; title: string },
-): Promise<AttachmentResult> {
+): Promise<AttachmentChange> {
   return services.db.transaction().execute(async (trx) => {
     const meeting = await meetingOf(trx, meetingId);
     if (!meeting) return 'notFound';

@@ -209,8 +209,8 @@ export function meetingsRoutes(app: FastifyInstance, services: Services): void {
     return reply.render(<MeetingPage model={await meetingPageModel(services, request, found.meeting, found.official)} />);
   });
 
-  app.get('/spotkania/:id/kalendarz.ics', { config: { access: 'public' } }, async (_request, reply) => {
-    const found = await meetingForRequest(services, _request);
+  app.get('/spotkania/:id/kalendarz.ics', { config: { access: 'public' } }, async (request, reply) => {
+    const found = await meetingForRequest(services, request);
     if (!found) return reply.callNotFound();
     const body = meetingsCalendar([found.meeting], {
       baseUrl: services.config.baseUrl,
