@@ -70,14 +70,16 @@ function SuggestField(props: {
 }
 
 function IdeaCard({ idea, meetingId, withLink }: { idea: IdeaView; meetingId: number; withLink: boolean }) {
+  // On the list the cards sit under an h2; on an idea's own page the card comes right after the h1.
+  const Heading = withLink ? 'h3' : 'h2';
   const { t } = useView();
   const k = (key: string, params?: Record<string, unknown>) => t(`meetingMinutes.ideas.${key}`, params);
   return (
     <article class="card" aria-labelledby={`pomysl-${idea.id}`}>
-      <h3 class="card__title" id={`pomysl-${idea.id}`}>
+      <Heading class="card__title" id={`pomysl-${idea.id}`}>
         {k('ideaNumber', { id: idea.id })}{' '}
         <Tag colour={statusColour[idea.status]}>{t(`meetingMinutes.ideaStatus.${idea.status}`)}</Tag>
-      </h3>
+      </Heading>
       {idea.where && <p class="muted">{idea.where}</p>}
       {idea.photoUrl && (
         <p>
