@@ -113,6 +113,11 @@ export function MinutesEditorPage({ model }: { model: MinutesEditorModel }) {
         )}
       </dl>
 
+      {current && (
+        <p>
+          <a href={`/spotkania/${model.meeting.id}/protokol`}>{k('preview')}</a>
+        </p>
+      )}
       <h2 id="tresc">{k('textHeading')}</h2>
       {model.agenda.length === 0 && <p>{k('noAgenda')}</p>}
       <Form action={base}>
