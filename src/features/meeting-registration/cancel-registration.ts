@@ -109,3 +109,15 @@ export async function promoteFromWaitlist(
   }
   return promoted;
 }
+
+/**
+ * For other features (features/meetings, after an official raises the capacity or removes it):
+ * moves waitlisted registrations into the freed places, in their own transaction with the meeting
+ * locked. Returns how many were promoted.
+ */
+export async function fillFreedPlaces(services: Services, meetingId: number, actor: Actor, now = new Date()): Promise<number> {
+  return services.db.transaction().execute(async (trx) => {
+    if (!(await lockMeeting(trx, meetingId, services.engine))) return 0;
+    return promoteFromWaitlist(trx, services, meetingId, now, actor);
+  });
+}

@@ -4,6 +4,8 @@ import { registrationRoutes } from './registration.routes.js';
 
 export { meetingRemindersJob, meetingRemindersJobHandler, scheduleMeetingReminders } from './send-meeting-reminders.js';
 export { attendanceCounts, type AttendanceCounts } from './attendance-counts.js';
+// After a meeting's capacity is raised (features/meetings): the waitlist moves up.
+export { fillFreedPlaces } from './cancel-registration.js';
 
 /** Registration for working meetings (waitlist, reminders) and the attendance list, kept by officials. */
 export const meetingRegistrationFeature: Feature = {

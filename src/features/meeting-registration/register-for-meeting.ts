@@ -102,7 +102,9 @@ export async function addRegistration(
     topic: meeting.topic,
     when: formatDateTime(meeting.starts_at, language),
     place: meeting.place ?? meeting.online_url ?? '—',
-    onBehalfOf: input.organization ? input.organization.name : t('meetingRegistration.mail.asGuest'),
+    onBehalfOf: input.organization
+      ? t('meetingRegistration.mail.onBehalfOf', { organization: input.organization.name })
+      : t('meetingRegistration.mail.asGuest'),
     position: place,
     link: `${services.config.baseUrl}/spotkania/${meetingId}/zapisy`,
     calendarLink: `${services.config.baseUrl}/spotkania/${meetingId}/kalendarz.ics`,

@@ -9,7 +9,8 @@ import type { AuthenticatedUser } from '../../platform/auth/sessions.js';
 import { createServices, type Services } from '../../services.js';
 import { createTestDatabase, testEngines, type TestDatabase } from '../../test-support/databases.js';
 import { createUser, testConfig } from '../../test-support/test-app.js';
-import { cancelRegistration } from './cancel-registration.js';
+import { systemActor } from '../../platform/audit/audit.js';
+import { cancelRegistration, fillFreedPlaces } from './cancel-registration.js';
 import { registerForMeeting } from './register-for-meeting.js';
 import { seedMeeting } from './test-fixtures.js';
 
@@ -103,6 +104,22 @@ for (const engine of await testEngines()) {
       assert.deepEqual(
         promotedMails.map((m) => m.to_address),
         [c!.email, d!.email].sort(),
+      );
+    });
+
+    it('raising the capacity moves the waitlist up, in its order', async () => {
+      const meeting = await seedMeeting(services.db, { capacity: 1, guests_allowed: 1 });
+      const [a, b, c] = await people('pojemnosc', 3);
+      for (const p of [a, b, c]) {
+        await registerForMeeting(services, p!, meeting, { organizationId: null, accessibilityNeeds: '' }, 'pl');
+        await new Promise((r) => setTimeout(r, 2));
+      }
+      assert.equal(await fillFreedPlaces(services, meeting, systemActor), 0, 'no free place yet');
+      await services.db.updateTable('meetings').set({ capacity: 2 }).where('id', '=', meeting).execute();
+      assert.equal(await fillFreedPlaces(services, meeting, systemActor), 1);
+      assert.deepEqual(
+        (await statuses(meeting)).map((r) => r.status),
+        ['registered', 'registered', 'waitlisted'],
       );
     });
   });
