@@ -13,7 +13,7 @@ import { isLanguage, translatorFor } from '../../platform/i18n/i18n.js';
 import { queueMail } from '../../platform/mail/mail.js';
 import { activeRegistrationOf, countRegistered, findMeeting, lockMeeting } from './meeting-registration.repo.js';
 
-export type CancelResult = { ok: true; promoted: number } | { ok: false; reason: 'notRegistered' | 'notFound' };
+export type CancelResult = { ok: true; promoted: number } | { ok: false; reason: 'notRegistered' | 'notFound' | 'started' };
 
 export async function cancelRegistration(
   services: Services,
@@ -23,6 +23,10 @@ export async function cancelRegistration(
 ): Promise<CancelResult> {
   return services.db.transaction().execute(async (trx): Promise<CancelResult> => {
     if (!(await lockMeeting(trx, meetingId, services.engine))) return { ok: false, reason: 'notFound' };
+    const meeting = await findMeeting(trx, meetingId);
+    if (!meeting) return { ok: false, reason: 'notFound' };
+    // Once the meeting has begun, a registration is part of its record (and no one is promoted).
+    if (now.toISOString() >= meeting.starts_at) return { ok: false, reason: 'started' };
     const registration = await activeRegistrationOf(trx, meetingId, userId);
     if (!registration) return { ok: false, reason: 'notRegistered' };
     const updated = await trx
@@ -57,7 +61,8 @@ export async function promoteFromWaitlist(
   actor: Actor,
 ): Promise<number> {
   const meeting = await findMeeting(trx, meetingId);
-  if (!meeting || meeting.status !== 'published') return 0;
+  // Nobody is promoted into a meeting that is not open, or has already begun.
+  if (!meeting || meeting.status !== 'published' || now.toISOString() >= meeting.starts_at) return 0;
   let free = meeting.capacity === null ? Number.POSITIVE_INFINITY : meeting.capacity - (await countRegistered(trx, meetingId));
   let promoted = 0;
   while (free > 0) {

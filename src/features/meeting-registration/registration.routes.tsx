@@ -100,6 +100,7 @@ async function renderRegistration(
               }
             : { status: 'registered', onBehalfOf: current.organization_name }
           : null,
+        canCancel: Date.now() < Date.parse(meeting.starts_at),
         unavailable,
         options,
         needsOrganization: options.length === 0,
@@ -162,7 +163,9 @@ export function registrationRoutes(app: FastifyInstance, services: Services): vo
         `/spotkania/${meeting.id}/zapisy`,
         result.ok
           ? { kind: 'success', key: 'flash.meetingRegistration.cancelled' }
-          : { kind: 'info', key: 'flash.meetingRegistration.notRegistered' },
+          : result.reason === 'started'
+            ? { kind: 'info', key: 'flash.meetingRegistration.alreadyStarted' }
+            : { kind: 'info', key: 'flash.meetingRegistration.notRegistered' },
       );
     },
   );

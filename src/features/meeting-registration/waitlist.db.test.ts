@@ -122,5 +122,20 @@ for (const engine of await testEngines()) {
         ['registered', 'registered', 'waitlisted'],
       );
     });
+
+    it('nothing is withdrawn or promoted once the meeting has begun', async () => {
+      const meeting = await seedMeeting(services.db, { capacity: 1, guests_allowed: 1 });
+      const [a, b] = await people('po-starcie', 2);
+      for (const p of [a, b]) {
+        await registerForMeeting(services, p!, meeting, { organizationId: null, accessibilityNeeds: '' }, 'pl');
+      }
+      const started = new Date(Date.now() + 11 * 86_400_000); // the fixture's meeting starts in 10 days
+      assert.deepEqual(await cancelRegistration(services, a!.id, meeting, started), { ok: false, reason: 'started' });
+      assert.equal(await fillFreedPlaces(services, meeting, systemActor, started), 0);
+      assert.deepEqual(
+        (await statuses(meeting)).map((r) => r.status),
+        ['registered', 'waitlisted'],
+      );
+    });
   });
 }

@@ -16,6 +16,8 @@ export interface RegistrationModel {
     | { status: 'registered'; onBehalfOf: string | null }
     | { status: 'waitlisted'; onBehalfOf: string | null; place: number }
     | null;
+  /** Withdrawing is possible until the meeting begins. */
+  canCancel: boolean;
   /** Why the form is not offered (closed, not published, invitation only…), as an i18n key. */
   unavailable: string | null;
   options: Array<{ value: string; label: string }>;
@@ -50,9 +52,11 @@ export function RegistrationPage({ model }: { model: RegistrationModel }) {
                 : t('meetingRegistration.register.asGuestOrOffice')}
             </p>
           </NotificationBanner>
-          <Form action={`/spotkania/${meeting.id}/zapisy/rezygnacja`}>
-            <Button variant="warning">{t('meetingRegistration.register.cancel')}</Button>
-          </Form>
+          {model.canCancel && (
+            <Form action={`/spotkania/${meeting.id}/zapisy/rezygnacja`}>
+              <Button variant="warning">{t('meetingRegistration.register.cancel')}</Button>
+            </Form>
+          )}
         </>
       ) : model.needsOrganization && !model.unavailable ? (
         <>
