@@ -199,24 +199,40 @@ export async function publishMinutes(
   });
 }
 
-/** An official's answer to a participant's remark (replacing an earlier answer); audited. */
+/** An official's answer to a participant's remark (replacing an earlier answer), mailed to its author; audited. */
 export async function answerRemark(
   services: Services,
   userId: number,
   meetingId: number,
   remarkId: number,
   answer: string,
+  language: Language = 'pl',
 ): Promise<boolean> {
   return services.db.transaction().execute(async (trx) => {
     const remark = await trx
       .selectFrom('meeting_minutes_remarks')
       .innerJoin('meeting_minutes', 'meeting_minutes.id', 'meeting_minutes_remarks.minutes_id')
-      .select(['meeting_minutes_remarks.id', 'meeting_minutes_remarks.answer'])
+      .leftJoin('users', 'users.id', 'meeting_minutes_remarks.user_id')
+      .select(['meeting_minutes_remarks.id', 'meeting_minutes_remarks.answer', 'meeting_minutes_remarks.text', 'users.email'])
       .where('meeting_minutes_remarks.id', '=', remarkId)
       .where('meeting_minutes.meeting_id', '=', meetingId)
       .executeTakeFirst();
     if (!remark) return false;
     await trx.updateTable('meeting_minutes_remarks').set({ answer }).where('id', '=', remarkId).execute();
+    if (remark.email && remark.answer !== answer) {
+      const meeting = await trx.selectFrom('meetings').select('topic').where('id', '=', meetingId).executeTakeFirstOrThrow();
+      const t = translatorFor(language);
+      await queueMail(trx, {
+        to: remark.email,
+        subject: t('meetingMinutes.mails.answered.subject', { topic: meeting.topic }),
+        text: t('meetingMinutes.mails.answered.body', {
+          topic: meeting.topic,
+          remark: remark.text,
+          answer,
+          link: `${services.config.baseUrl}/spotkania/${meetingId}/protokol/uwagi`,
+        }),
+      });
+    }
     await recordAudit(trx, {
       actor: userActor(userId),
       action: 'meeting.minutes_remark_answered',

@@ -172,6 +172,14 @@ describe('minutes: versions, circulation, remarks, approval, publication', () =>
       [`answer${list[0]!.id}`]: 'Dopisano w wersji 3.',
     });
     assert.equal(answer.status, 303);
+    const answerMail = await t.services.db
+      .selectFrom('mails')
+      .select(['subject', 'body_text'])
+      .where('to_address', '=', 'uczestniczka@example.org')
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
+    assert.match(answerMail.subject, /Odpowiedź na Twoją uwagę do protokołu/);
+    assert.match(answerMail.body_text, /Proszę dopisać nazwiska gospodarzy stolików\.[\s\S]*Dopisano w wersji 3\./);
     await official.get(edit);
     assert.equal(
       (await official.post(`${edit}/odpowiedz`, { remarkId: String(list[0]!.id), [`answer${list[0]!.id}`]: ' ' })).status,

@@ -279,7 +279,16 @@ export function minutesRoutes(app: FastifyInstance, services: Services): void {
     const text = parseForm(z.object({ [field]: zAnswerText }), request.body);
     if (!text.ok) return page(request, reply, meeting, { answerForm: refused(request, text.values, text.errors) }, 400);
     const answer = (text.data as Record<string, string>)[field]!;
-    if (!(await answerRemark(services, signedInUser(request).id, meeting.id, form.data.remarkId, answer))) {
+    if (
+      !(await answerRemark(
+        services,
+        signedInUser(request).id,
+        meeting.id,
+        form.data.remarkId,
+        answer,
+        request.language as Language,
+      ))
+    ) {
       return page(
         request,
         reply,
