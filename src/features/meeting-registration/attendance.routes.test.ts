@@ -108,6 +108,10 @@ describe('attendance list (lista obecności)', () => {
     for (let i = 1; i <= 18; i++) await add(`Przedstawiciel ${i}`, 'ngo', `Stowarzyszenie Numer ${i}`);
     for (const name of ['Anna Szymańska', 'Aleksandra Michalska', 'Trzeci Urzędnik']) await add(name, 'official', 'Urząd Miasta');
     const page = await official.get(`/spotkania/${meeting}/obecnosc`);
+    assert.match(
+      page.body,
+      /list="organizacje-z-katalogu"[\s\S]*<datalist id="organizacje-z-katalogu">[\s\S]*<option value="MCP Alternatywa">/,
+    );
     assert.deepEqual(countsOf(page.body), { persons: 25, ngo: 22, organizations: 20, officials: 3, guests: 0 });
     assert.match(page.body, /Lista obecności: 25 osób/);
     const linked = await t.services.db

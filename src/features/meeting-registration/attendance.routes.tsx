@@ -12,7 +12,7 @@ import { formatDateTimeShort } from '../../platform/i18n/format.js';
 import { renderPdf } from '../../platform/documents/pdf.js';
 import { attendanceCounts } from './attendance-counts.js';
 import { attendanceSheetSpec, emptyRowsForWalkIns, type SheetPerson } from './attendance-sheet.js';
-import { activeRegistrations, attendeesOf, type MeetingForRegistration } from './meeting-registration.repo.js';
+import { activeRegistrations, attendeesOf, directoryNames, type MeetingForRegistration } from './meeting-registration.repo.js';
 import { ZCheckIn, ZUndo, ZWalkIn } from './meeting-registration.schema.js';
 import { addWalkIn, checkInRegistration, undoCheckIn } from './record-attendance.js';
 import { meetingForRequest, meetingSummary } from './registration.routes.js';
@@ -26,9 +26,10 @@ async function renderAttendance(
   walkIn: FormModel,
   status = 200,
 ) {
-  const [registrations, attendees] = await Promise.all([
+  const [registrations, attendees, names] = await Promise.all([
     activeRegistrations(services.db, meeting.id),
     attendeesOf(services.db, meeting.id),
+    directoryNames(services.db),
   ]);
   const checkedIn = new Set(attendees.map((a) => a.registration_id).filter((id) => id !== null));
   const t = request.t;
@@ -59,6 +60,7 @@ async function renderAttendance(
         })),
         sheetHref: `/spotkania/${meeting.id}/obecnosc/lista.pdf`,
         walkIn,
+        directoryNames: names,
       }}
     />,
     status,

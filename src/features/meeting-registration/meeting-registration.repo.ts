@@ -207,3 +207,19 @@ export async function findDirectoryOrganization(
     .execute();
   return candidates.find((c) => foldName(c.name) === folded || (c.short_name !== null && foldName(c.short_name) === folded));
 }
+
+/** At most this many directory names are suggested on the attendance page. */
+export const directorySuggestionLimit = 3000;
+
+/** The verified organisations' names in Polish order, for the walk-in's organisation field. */
+export async function directoryNames(db: Kysely<DB>): Promise<string[]> {
+  const rows = await db
+    .selectFrom('organizations')
+    .select('name')
+    .where('status', '=', 'verified')
+    .orderBy('name_sort_key')
+    .orderBy('id')
+    .limit(directorySuggestionLimit)
+    .execute();
+  return rows.map((r) => r.name);
+}

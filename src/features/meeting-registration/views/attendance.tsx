@@ -2,7 +2,7 @@ import { useView } from '../../../ui/context.js';
 import { Button } from '../../../ui/components/button.js';
 import { Checkboxes } from '../../../ui/components/checkboxes.js';
 import { ErrorSummary } from '../../../ui/components/error-summary.js';
-import { TextField } from '../../../ui/components/field.js';
+import { fieldId, TextField } from '../../../ui/components/field.js';
 import { Form } from '../../../ui/components/form.js';
 import { Table } from '../../../ui/components/table.js';
 import { Tag } from '../../../ui/components/tag.js';
@@ -26,9 +26,57 @@ export interface AttendanceModel {
     walkIn: boolean;
     at: string;
   }>;
-  /** Offer the printable sheet (when the document toolkit is available). */
+  /** The printable attendance sheet. */
   sheetHref: string | null;
+  /** Names of the directory's verified organisations, offered while typing a walk-in's organisation. */
+  directoryNames: string[];
   walkIn: FormModel;
+}
+
+/**
+ * The walk-in's organisation: free text with the directory's names suggested (a datalist), so the
+ * official can pick one — a name of the directory links the entry to it; any other is kept as typed.
+ */
+function OrganizationField(props: { value: string | undefined; error: string | undefined; suggestions: string[] }) {
+  const { t } = useView();
+  const id = fieldId('organization');
+  const described = [`${id}-hint`, props.error ? `${id}-error` : ''].filter(Boolean).join(' ');
+  return (
+    <div class={`field${props.error ? ' field--error' : ''}`}>
+      <label class="field__label" for={id}>
+        {t('meetingRegistration.attendance.organization')}
+        <span class="field__optional"> {t('ui.optional')}</span>
+      </label>
+      <p class="field__hint" id={`${id}-hint`}>
+        {t('meetingRegistration.attendance.organizationHint')}
+      </p>
+      {props.error && (
+        <p class="field__error" id={`${id}-error`}>
+          <span class="visually-hidden">{t('ui.errorPrefix')} </span>
+          {props.error}
+        </p>
+      )}
+      <input
+        class="input input--full"
+        id={id}
+        name="organization"
+        type="text"
+        value={props.value ?? ''}
+        list={props.suggestions.length ? 'organizacje-z-katalogu' : undefined}
+        autocomplete="off"
+        maxLength={300}
+        aria-describedby={described}
+        aria-invalid={props.error ? 'true' : undefined}
+      />
+      {props.suggestions.length > 0 && (
+        <datalist id="organizacje-z-katalogu">
+          {props.suggestions.map((name) => (
+            <option value={name} />
+          ))}
+        </datalist>
+      )}
+    </div>
+  );
 }
 
 export function AttendancePage({ model }: { model: AttendanceModel }) {
@@ -121,15 +169,10 @@ export function AttendancePage({ model }: { model: AttendanceModel }) {
           }))}
           selected={[model.walkIn.values.role ?? 'ngo']}
         />
-        <TextField
-          name="organization"
-          label={t('meetingRegistration.attendance.organization')}
-          hint={t('meetingRegistration.attendance.organizationHint')}
+        <OrganizationField
           value={model.walkIn.values.organization}
           error={errorFor(model.walkIn, 'organization')}
-          required={false}
-          autocomplete="off"
-          maxLength={300}
+          suggestions={model.directoryNames}
         />
         <TextField
           name="email"
