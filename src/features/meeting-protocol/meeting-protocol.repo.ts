@@ -13,6 +13,7 @@ import type {
   MeetingsTable,
 } from '../../platform/db/schema.js';
 import type { ParticipantCounts } from './participants.js';
+import { attendanceCounts as countAttendance } from '../meeting-registration/index.js';
 
 export interface ProtocolRecord {
   meeting: Selectable<MeetingsTable>;
@@ -65,38 +66,18 @@ export async function findProtocolRecord(
   return { meeting, agenda, minutes, outcomes, attachments, counts };
 }
 
-/** Lower case, letters and digits only: "„Krokus”" and "krokus" are one organisation on a list. */
-const foldName = (name: string) =>
-  name
-    .toLocaleLowerCase('pl')
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/ł/g, 'l')
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
-
-/**
- * Counts from the attendance list: representatives, the distinct organisations they represent (by
- * directory record, else by the name written on the list), officials and guests.
- */
 export async function attendanceCounts(db: Kysely<DB>, meetingId: number): Promise<ParticipantCounts> {
   const rows = await db
     .selectFrom('meeting_attendees')
-    .select(['role', 'organization_id', 'organization_name'])
-    .where('meeting_id', '=', meetingId)
+    .leftJoin('organizations', 'organizations.id', 'meeting_attendees.organization_id')
+    .select([
+      'meeting_attendees.role',
+      'meeting_attendees.organization_id',
+      'meeting_attendees.organization_name',
+      'organizations.name as directory_name',
+    ])
+    .where('meeting_attendees.meeting_id', '=', meetingId)
     .execute();
-  const organisations = new Set<string>();
-  const counts: ParticipantCounts = { ngoRepresentatives: 0, organizations: 0, officials: 0, guests: 0 };
-  for (const row of rows) {
-    if (row.role === 'official') counts.officials += 1;
-    else if (row.role === 'guest') counts.guests += 1;
-    else {
-      counts.ngoRepresentatives += 1;
-      if (row.organization_id !== null) organisations.add(`id:${row.organization_id}`);
-      else if (row.organization_name && foldName(row.organization_name))
-        organisations.add(`name:${foldName(row.organization_name)}`);
-    }
-  }
-  counts.organizations = organisations.size;
-  return counts;
+  const { ngoRepresentatives, organizations, officials, guests } = countAttendance(rows);
+  return { ngoRepresentatives, organizations, officials, guests };
 }

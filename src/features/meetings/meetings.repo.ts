@@ -5,6 +5,8 @@
  */
 import type { Kysely, Selectable } from 'kysely';
 import type { DB, MeetingAgendaItemsTable, MeetingAttachmentsTable, MeetingsTable } from '../../platform/db/schema.js';
+import { attendanceCounts } from '../meeting-registration/index.js';
+import { withoutDiacritics } from '../organizations/index.js';
 
 export type MeetingRecord = Selectable<MeetingsTable>;
 export type AgendaItemRecord = Selectable<MeetingAgendaItemsTable>;
@@ -69,24 +71,30 @@ export interface AttendanceSummary {
 
 /** What the public may know about who came: counts by role and organisation names, no person. */
 export async function attendanceSummary(db: Kysely<DB>, meetingId: number): Promise<AttendanceSummary> {
-  const counts = await db
-    .selectFrom('meeting_attendees')
-    .select(['role', (eb) => eb.fn.countAll().as('n')])
-    .where('meeting_id', '=', meetingId)
-    .groupBy('role')
-    .execute();
-  const names = await db
+  const rows = await db
     .selectFrom('meeting_attendees')
     .leftJoin('organizations', 'organizations.id', 'meeting_attendees.organization_id')
-    .select(['organizations.name as registered_name', 'meeting_attendees.organization_name'])
+    .select([
+      'meeting_attendees.role',
+      'meeting_attendees.organization_id',
+      'meeting_attendees.organization_name',
+      'organizations.name as directory_name',
+    ])
     .where('meeting_attendees.meeting_id', '=', meetingId)
-    .where('meeting_attendees.role', '=', 'ngo')
     .execute();
-  const count = (role: string) => Number(counts.find((c) => c.role === role)?.n ?? 0);
-  const organisations = [
-    ...new Set(names.map((n) => (n.registered_name ?? n.organization_name ?? '').trim()).filter((n) => n.length > 0)),
-  ].sort(new Intl.Collator('pl').compare);
-  return { ngo: count('ngo'), officials: count('official'), guests: count('guest'), organisations };
+  // The same counting rule as the attendance page and the protocol (features/meeting-registration).
+  const counts = attendanceCounts(rows);
+  const byFoldedName = new Map<string, string>();
+  for (const row of rows) {
+    const name = (row.role === 'ngo' ? (row.directory_name ?? row.organization_name ?? '') : '').trim();
+    if (name && !byFoldedName.has(withoutDiacritics(name))) byFoldedName.set(withoutDiacritics(name), name);
+  }
+  return {
+    ngo: counts.ngoRepresentatives,
+    officials: counts.officials,
+    guests: counts.guests,
+    organisations: [...byFoldedName.values()].sort(new Intl.Collator('pl').compare),
+  };
 }
 
 export async function hasPublishedMinutes(db: Kysely<DB>, meetingId: number): Promise<boolean> {
