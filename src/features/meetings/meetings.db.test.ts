@@ -146,5 +146,29 @@ for (const engine of await testEngines()) {
         organisations: ['Alternatywa', 'Krokus'],
       });
     });
+    it('a larger capacity moves the waitlist up', async () => {
+      const id = await createMeeting(t.services, officialId, input({ capacity: '1' }));
+      await addAgendaItem(t.services, officialId, id, { title: 'Jedyny punkt', duration: '' });
+      assert.equal(await publishMeeting(t.services, officialId, id, 1), 'published');
+      const now = new Date().toISOString();
+      for (const [i, status] of (['registered', 'waitlisted'] as const).entries()) {
+        const userId = await createUser(t.services, `pojemnosc-${i}-${engine}@example.org`);
+        await t.services.db
+          .insertInto('meeting_registrations')
+          .values({ meeting_id: id, user_id: userId, organization_id: null, status, created_at: now })
+          .execute();
+      }
+      assert.deepEqual(await updateMeeting(t.services, officialId, id, input({ capacity: '2' }), 2), { ok: true, changed: 1 });
+      const statuses = await t.services.db
+        .selectFrom('meeting_registrations')
+        .select('status')
+        .where('meeting_id', '=', id)
+        .orderBy('id')
+        .execute();
+      assert.deepEqual(
+        statuses.map((r) => r.status),
+        ['registered', 'registered'],
+      );
+    });
   });
 }

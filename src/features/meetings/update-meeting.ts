@@ -2,12 +2,14 @@ import type { Services } from '../../services.js';
 import { recordAudit, userActor } from '../../platform/audit/audit.js';
 import type { TMeetingInput } from './meetings.schema.js';
 import { meetingColumns } from './create-meeting.js';
+import { fillFreedPlaces } from '../meeting-registration/index.js';
 
 export type UpdateMeetingResult = { ok: true; changed: number } | { ok: false; reason: 'notFound' | 'conflict' | 'cancelled' };
 
 /**
  * Saves a meeting if nobody saved it since `expectedVersion` was read (optimistic locking). A
- * cancelled meeting is final. The audit entry holds exactly the fields that changed.
+ * cancelled meeting is final. The audit entry holds exactly the fields that changed. Places freed
+ * by a larger capacity go to the waitlist.
  */
 export async function updateMeeting(
   services: Services,
@@ -16,7 +18,7 @@ export async function updateMeeting(
   input: TMeetingInput,
   expectedVersion: number,
 ): Promise<UpdateMeetingResult> {
-  return services.db.transaction().execute(async (trx) => {
+  const result = await services.db.transaction().execute(async (trx) => {
     const before = await trx.selectFrom('meetings').selectAll().where('id', '=', meetingId).executeTakeFirst();
     if (!before) return { ok: false, reason: 'notFound' } as const;
     if (before.status === 'cancelled') return { ok: false, reason: 'cancelled' } as const;
@@ -50,4 +52,7 @@ export async function updateMeeting(
     });
     return { ok: true, changed } as const;
   });
+  // A larger capacity (or none) frees places: the waitlist moves up, as after a cancellation.
+  if (result.ok && result.changed > 0) await fillFreedPlaces(services, meetingId, userActor(officialId));
+  return result;
 }
