@@ -22,6 +22,10 @@ export async function eraseAccount(services: Services, user: AuthenticatedUser, 
     if (user.roles.includes('administrator') && (await isLastAdministrator(trx)))
       return { ok: false, reason: 'lastAdministrator' } as const;
     await trx.deleteFrom('mails').where('to_address', '=', stored.email).execute();
+    // Accessibility needs may reveal health: gone with the account. The registrations stay, without
+    // the person (user_id is set null), so meeting counts remain true; attendance lists are the
+    // office's record of a meeting and keep the name as written (DOMAIN §5.2).
+    await trx.updateTable('meeting_registrations').set({ accessibility_needs: null }).where('user_id', '=', user.id).execute();
     // Cascades to user_roles, sessions, account_tokens and organization_members.
     await trx.deleteFrom('users').where('id', '=', user.id).execute();
     await recordAudit(trx, { actor: userActor(user.id), action: 'account.erased', subjectType: 'user', subjectId: user.id });

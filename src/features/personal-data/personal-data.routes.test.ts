@@ -30,6 +30,9 @@ describe('personal data (RODO): export and erasure', () => {
     assert.equal((data.sessions as unknown[]).length, 1);
     assert.equal((data.mailsSentToYou as unknown[]).length, 1);
     assert.doesNotMatch(response.body, /argon2|password_hash|token/);
+    assert.deepEqual(data.meetingRegistrations, []);
+    assert.deepEqual(data.attendanceLists, []);
+    assert.deepEqual(data.remarksOnMinutes, []);
     assert.equal((await t.client().get('/konto/dane.json')).status, 303, 'visitors are sent to sign in');
   });
 
@@ -47,6 +50,41 @@ describe('personal data (RODO): export and erasure', () => {
     assert.match(wrong.body, /Hasło jest nieprawidłowe/);
     assert.ok(await t.services.db.selectFrom('users').select('id').where('id', '=', userId).executeTakeFirst());
 
+    const now = new Date().toISOString();
+    const meeting = await t.services.db
+      .insertInto('meetings')
+      .values({
+        title: 'Protokół',
+        topic: 'Spotkanie',
+        starts_at: now,
+        ends_at: now,
+        host_name: 'A',
+        organiser: 'B',
+        created_at: now,
+        updated_at: now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await t.services.db
+      .insertInto('meeting_registrations')
+      .values({
+        meeting_id: meeting.id,
+        user_id: userId,
+        status: 'registered',
+        accessibility_needs: 'Pętla indukcyjna',
+        created_at: now,
+        organization_id: null,
+      })
+      .execute();
+    const exported = JSON.parse((await client.get('/konto/dane.json')).body) as {
+      meetingRegistrations: Array<{ accessibilityNeeds: string }>;
+    };
+    assert.equal(
+      exported.meetingRegistrations[0]?.accessibilityNeeds,
+      'Pętla indukcyjna',
+      'the export holds meeting registrations',
+    );
+
     const erased = await client.post('/konto/usun', { password: testPassword });
     assert.equal(erased.status, 303);
     assert.equal(await t.services.db.selectFrom('users').select('id').where('id', '=', userId).executeTakeFirst(), undefined);
@@ -56,6 +94,8 @@ describe('personal data (RODO): export and erasure', () => {
     assert.ok(audit.some((a) => a.action === 'account.erased' && a.subject_id === String(userId)));
     assert.ok(!JSON.stringify(audit).includes(email), 'no trace of the e-mail address in the audit log');
     assert.equal((await client.get('/konto')).status, 303);
+    const registration = await t.services.db.selectFrom('meeting_registrations').selectAll().executeTakeFirstOrThrow();
+    assert.deepEqual([registration.user_id, registration.accessibility_needs], [null, null], 'no health data left behind');
   });
 
   it('refuses to erase the last administrator', async () => {
