@@ -13,7 +13,7 @@ import type {
   MeetingsTable,
 } from '../../platform/db/schema.js';
 import type { ParticipantCounts } from './participants.js';
-import { attendanceCounts as countAttendance } from '../meeting-registration/index.js';
+import { attendanceCounts as countAttendance, attendanceForCounting } from '../meeting-registration/index.js';
 
 export interface ProtocolRecord {
   meeting: Selectable<MeetingsTable>;
@@ -67,17 +67,7 @@ export async function findProtocolRecord(
 }
 
 export async function attendanceCounts(db: Kysely<DB>, meetingId: number): Promise<ParticipantCounts> {
-  const rows = await db
-    .selectFrom('meeting_attendees')
-    .leftJoin('organizations', 'organizations.id', 'meeting_attendees.organization_id')
-    .select([
-      'meeting_attendees.role',
-      'meeting_attendees.organization_id',
-      'meeting_attendees.organization_name',
-      'organizations.name as directory_name',
-    ])
-    .where('meeting_attendees.meeting_id', '=', meetingId)
-    .execute();
+  const rows = await attendanceForCounting(db, meetingId);
   const { ngoRepresentatives, organizations, officials, guests } = countAttendance(rows);
   return { ngoRepresentatives, organizations, officials, guests };
 }

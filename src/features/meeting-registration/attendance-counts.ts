@@ -4,7 +4,8 @@
  * the list), officials and guests — "22 przedstawicieli organizacji pozarządowych, reprezentujących
  * 20 podmiotów oraz trzech urzędników".
  */
-import type { AttendeeRole } from '../../platform/db/schema.js';
+import type { Kysely } from 'kysely';
+import type { AttendeeRole, DB } from '../../platform/db/schema.js';
 import { withoutDiacritics } from '../organizations/index.js';
 
 /** Lower case, no diacritics (ł → l), punctuation and quotes as spaces, single spaces: "„Krokus”" = "krokus". */
@@ -50,4 +51,19 @@ export function attendanceCounts(
   }
   const unmatched = [...freeText].filter((name) => !directoryNames.has(name)).length;
   return { persons: attendees.length, ngoRepresentatives, organizations: organizations.size + unmatched, officials, guests };
+}
+
+/** The attendance list of a meeting as counting needs it (no names): role, organisation by id and as written, the directory's name. */
+export function attendanceForCounting(db: Kysely<DB>, meetingId: number) {
+  return db
+    .selectFrom('meeting_attendees')
+    .leftJoin('organizations', 'organizations.id', 'meeting_attendees.organization_id')
+    .select([
+      'meeting_attendees.role',
+      'meeting_attendees.organization_id',
+      'meeting_attendees.organization_name',
+      'organizations.name as directory_name',
+    ])
+    .where('meeting_attendees.meeting_id', '=', meetingId)
+    .execute();
 }

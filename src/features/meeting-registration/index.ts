@@ -3,7 +3,7 @@ import { attendanceRoutes } from './attendance.routes.js';
 import { registrationRoutes } from './registration.routes.js';
 
 export { meetingRemindersJob, meetingRemindersJobHandler, scheduleMeetingReminders } from './send-meeting-reminders.js';
-export { attendanceCounts, type AttendanceCounts } from './attendance-counts.js';
+export { attendanceCounts, attendanceForCounting, type AttendanceCounts } from './attendance-counts.js';
 // After a meeting's capacity is raised (features/meetings): the waitlist moves up.
 export { fillFreedPlaces } from './cancel-registration.js';
 

@@ -1,12 +1,11 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import type { Services } from '../../services.js';
 import { signedInUser } from '../../platform/auth/access.js';
 import { formRateLimit } from '../../platform/http/form-limit.js';
 import { emptyForm, failedForm, parseForm, type FormModel } from '../../platform/http/forms.js';
-import { meetingForRequest } from './meeting-access.js';
+import { editableMeeting } from './meeting-access.js';
 import { agendaOf, type MeetingRecord } from './meetings.repo.js';
-import { canEditMeeting } from './meetings.policy.js';
 import { ZAgendaItemForm, ZItemAction } from './meetings.schema.js';
 import { addAgendaItem, changeAgendaItem, updateAgendaItem, type AgendaResult } from './manage-agenda.js';
 import { AgendaPage } from './views/agenda.js';
@@ -32,19 +31,6 @@ const flashFor: Record<AgendaResult, string> = {
 };
 
 export function agendaRoutes(app: FastifyInstance, services: Services): void {
-  async function editable(request: FastifyRequest, reply: FastifyReply): Promise<MeetingRecord | null> {
-    const found = await meetingForRequest(services, request);
-    if (!found) {
-      await reply.callNotFound();
-      return null;
-    }
-    if (!canEditMeeting(signedInUser(request).roles, found.meeting.status)) {
-      await reply.redirectWithFlash(`/spotkania/${found.meeting.id}`, { kind: 'info', key: 'flash.meetingCancelledFinal' });
-      return null;
-    }
-    return found.meeting;
-  }
-
   async function page(reply: FastifyReply, meeting: MeetingRecord, form: FormModel, editingId: number | null, status = 200) {
     const items = await agendaOf(services.db, meeting.id);
     const index = editingId === null ? -1 : items.findIndex((i) => i.id === editingId);
@@ -70,7 +56,7 @@ export function agendaRoutes(app: FastifyInstance, services: Services): void {
   }
 
   app.get('/spotkania/:id/program', { config: { access: 'official' } }, async (request, reply) => {
-    const meeting = await editable(request, reply);
+    const meeting = await editableMeeting(services, request, reply);
     if (!meeting) return reply;
     return page(reply, meeting, emptyForm(), ZEditQuery.parse(request.query ?? {}).edytuj ?? null);
   });
@@ -79,7 +65,7 @@ export function agendaRoutes(app: FastifyInstance, services: Services): void {
     '/spotkania/:id/program',
     { config: { access: 'official', rateLimit: formRateLimit(services) } },
     async (request, reply) => {
-      const meeting = await editable(request, reply);
+      const meeting = await editableMeeting(services, request, reply);
       if (!meeting) return reply;
       const back = `/spotkania/${meeting.id}/program`;
       const op = ZOp.safeParse(request.body ?? {});

@@ -9,9 +9,8 @@ import { signedInUser } from '../../platform/auth/access.js';
 import { formRateLimit } from '../../platform/http/form-limit.js';
 import { emptyForm, failedForm, formError, parseForm, type FormModel } from '../../platform/http/forms.js';
 import { registerUploads } from '../../platform/http/uploads.js';
-import { meetingForRequest } from './meeting-access.js';
+import { editableMeeting, meetingForRequest } from './meeting-access.js';
 import { attachmentsOf, type MeetingRecord } from './meetings.repo.js';
-import { canEditMeeting } from './meetings.policy.js';
 import { ZAttachmentParams, ZAttachmentTitle, ZItemAction } from './meetings.schema.js';
 import {
   addAttendanceList,
@@ -79,19 +78,6 @@ export async function attachmentsRoutes(app: FastifyInstance, services: Services
 }
 
 function officialRoutes(app: FastifyInstance, services: Services): void {
-  async function editable(request: FastifyRequest, reply: FastifyReply): Promise<MeetingRecord | null> {
-    const found = await meetingForRequest(services, request);
-    if (!found) {
-      await reply.callNotFound();
-      return null;
-    }
-    if (!canEditMeeting(signedInUser(request).roles, found.meeting.status)) {
-      await reply.redirectWithFlash(`/spotkania/${found.meeting.id}`, { kind: 'info', key: 'flash.meetingCancelledFinal' });
-      return null;
-    }
-    return found.meeting;
-  }
-
   async function page(
     reply: FastifyReply,
     request: FastifyRequest,
@@ -129,7 +115,7 @@ function officialRoutes(app: FastifyInstance, services: Services): void {
   }
 
   app.get('/spotkania/:id/zalaczniki', { config: { access: 'official' } }, async (request, reply) => {
-    const meeting = await editable(request, reply);
+    const meeting = await editableMeeting(services, request, reply);
     if (!meeting) return reply;
     return page(reply, request, meeting, emptyForm(), ZRenameQuery.parse(request.query ?? {}).zmien ?? null);
   });
@@ -138,7 +124,7 @@ function officialRoutes(app: FastifyInstance, services: Services): void {
     '/spotkania/:id/zalaczniki',
     { config: { access: 'official', rateLimit: formRateLimit(services) } },
     async (request, reply) => {
-      const meeting = await editable(request, reply);
+      const meeting = await editableMeeting(services, request, reply);
       if (!meeting) return reply;
       const back = `/spotkania/${meeting.id}/zalaczniki`;
       const body = (request.body ?? {}) as Record<string, unknown>;

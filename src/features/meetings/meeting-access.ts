@@ -1,8 +1,9 @@
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { signedInUser } from '../../platform/auth/access.js';
 import type { Services } from '../../services.js';
 import { ZMeetingParams } from './meetings.schema.js';
 import { findMeeting, isRegistered, type MeetingRecord } from './meetings.repo.js';
-import { canManageMeetings, canViewMeeting, type MeetingViewer } from './meetings.policy.js';
+import { canEditMeeting, canManageMeetings, canViewMeeting, type MeetingViewer } from './meetings.policy.js';
 
 /**
  * The meeting named by the route's `:id`, if the person asking may see it: drafts only to officials,
@@ -28,4 +29,26 @@ export async function meetingForRequest(
     : null;
   if (!canViewMeeting(viewer, meeting)) return null;
   return { meeting, viewer, official };
+}
+
+/**
+ * For officials' editing routes: the meeting named in the URL if it may still be edited; otherwise
+ * the reply is already sent (404, or back to the meeting with "a cancelled meeting is final") and
+ * the result is null.
+ */
+export async function editableMeeting(
+  services: Services,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): Promise<MeetingRecord | null> {
+  const found = await meetingForRequest(services, request);
+  if (!found) {
+    await reply.callNotFound();
+    return null;
+  }
+  if (!canEditMeeting(signedInUser(request).roles, found.meeting.status)) {
+    await reply.redirectWithFlash(`/spotkania/${found.meeting.id}`, { kind: 'info', key: 'flash.meetingCancelledFinal' });
+    return null;
+  }
+  return found.meeting;
 }

@@ -5,7 +5,7 @@
  */
 import type { Kysely, Selectable } from 'kysely';
 import type { DB, MeetingAgendaItemsTable, MeetingAttachmentsTable, MeetingsTable } from '../../platform/db/schema.js';
-import { attendanceCounts } from '../meeting-registration/index.js';
+import { attendanceCounts, attendanceForCounting } from '../meeting-registration/index.js';
 import { withoutDiacritics } from '../organizations/index.js';
 
 export type MeetingRecord = Selectable<MeetingsTable>;
@@ -71,17 +71,7 @@ export interface AttendanceSummary {
 
 /** What the public may know about who came: counts by role and organisation names, no person. */
 export async function attendanceSummary(db: Kysely<DB>, meetingId: number): Promise<AttendanceSummary> {
-  const rows = await db
-    .selectFrom('meeting_attendees')
-    .leftJoin('organizations', 'organizations.id', 'meeting_attendees.organization_id')
-    .select([
-      'meeting_attendees.role',
-      'meeting_attendees.organization_id',
-      'meeting_attendees.organization_name',
-      'organizations.name as directory_name',
-    ])
-    .where('meeting_attendees.meeting_id', '=', meetingId)
-    .execute();
+  const rows = await attendanceForCounting(db, meetingId);
   // The same counting rule as the attendance page and the protocol (features/meeting-registration).
   const counts = attendanceCounts(rows);
   const byFoldedName = new Map<string, string>();

@@ -4,7 +4,7 @@ import { signedInUser } from '../../platform/auth/access.js';
 import { formRateLimit } from '../../platform/http/form-limit.js';
 import { emptyForm, failedForm, formError, parseForm, type FieldError, type FormValues } from '../../platform/http/forms.js';
 import { formatDateTime } from '../../platform/i18n/format.js';
-import { meetingForRequest } from './meeting-access.js';
+import { editableMeeting, meetingForRequest } from './meeting-access.js';
 import {
   agendaOf,
   attachmentsOf,
@@ -220,22 +220,8 @@ export function meetingsRoutes(app: FastifyInstance, services: Services): void {
     return calendarReply(reply, body, `spotkanie-${found.meeting.id}.ics`);
   });
 
-  /** The meeting named in the URL, if it exists and may still be edited (officials only reach here). */
-  async function editable(request: FastifyRequest, reply: FastifyReply): Promise<MeetingRecord | null> {
-    const found = await meetingForRequest(services, request);
-    if (!found) {
-      await reply.callNotFound();
-      return null;
-    }
-    if (!canEditMeeting(signedInUser(request).roles, found.meeting.status)) {
-      await reply.redirectWithFlash(`/spotkania/${found.meeting.id}`, { kind: 'info', key: 'flash.meetingCancelledFinal' });
-      return null;
-    }
-    return found.meeting;
-  }
-
   app.get('/spotkania/:id/edycja', { config: { access: 'official' } }, async (request, reply) => {
-    const meeting = await editable(request, reply);
+    const meeting = await editableMeeting(services, request, reply);
     if (!meeting) return reply;
     return reply.render(
       <MeetingFormPage form={emptyForm(meetingFormValues(meeting))} edit={{ id: meeting.id, topic: meeting.topic }} />,
@@ -246,7 +232,7 @@ export function meetingsRoutes(app: FastifyInstance, services: Services): void {
     '/spotkania/:id/edycja',
     { config: { access: 'official', rateLimit: formRateLimit(services) } },
     async (request, reply) => {
-      const meeting = await editable(request, reply);
+      const meeting = await editableMeeting(services, request, reply);
       if (!meeting) return reply;
       const form = parseForm(ZMeetingForm, request.body);
       const version = zVersion.safeParse((request.body as Record<string, unknown> | undefined)?.version);
