@@ -441,15 +441,11 @@ describe('an official runs a working meeting', () => {
     await check(alternatywa, 'Alternatywa: remark listed');
   });
 
-  it(
-    'the remarks page shows the outcomes where the minutes place them, not the [[cele]] marker',
-    { todo: 'application bug: /spotkania/:id/protokol/uwagi renders the raw minutes text (meeting-minutes views/remarks.tsx)' },
-    () => {
-      assert.ok(circulatedText, 'the circulated minutes were not read');
-      assert.ok(!circulatedText.includes('[[cele]]'), 'participants see the outcome marker "[[cele]]" as text');
-      assert.ok(circulatedText.includes(idea), 'participants do not see the outcome the marker stands for');
-    },
-  );
+  it('the remarks page shows the outcomes where the minutes place them, not the [[cele]] marker', () => {
+    assert.ok(circulatedText, 'the circulated minutes were not read');
+    assert.ok(!circulatedText.includes('[[cele]]'), 'participants see the outcome marker "[[cele]]" as text');
+    assert.ok(circulatedText.includes(idea), 'participants do not see the outcome the marker stands for');
+  });
 
   step('the official answers the remark, approves the minutes early with the confirmation, and publishes them', async () => {
     assert.equal(await visit(official, url(`${base()}/protokol/edycja`)), 200);

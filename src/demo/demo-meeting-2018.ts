@@ -8,7 +8,7 @@
  * (features/meeting-protocol; its golden test compares the result with the seed).
  *
  * The minutes text places the outcomes with placeholders (`[[cele]]`, `{zasady}`,
- * `[[formy-promocji]]`, `{zadania}`; see meeting-protocol/minutes-text.ts), so no outcome is typed twice.
+ * `[[formy-promocji]]`, `{zadania}`; see meeting-minutes/minutes-text.ts), so no outcome is typed twice.
  */
 import type { Kysely } from 'kysely';
 import type { Insertable } from 'kysely';

@@ -10,6 +10,8 @@ import { latestMinutesIn, outcomesOf, type OutcomeRow } from './meeting-minutes.
 
 export type { OutcomeRow } from './meeting-minutes.repo.js';
 export { statutoryPrinciples } from './meeting-minutes.schema.js';
+// The minutes text with its outcome markers, as document blocks (the protocol and the remarks page show the same).
+export { OutcomePool, leftoverBlocks, textBlocks } from './minutes-text.js';
 
 /**
  * A meeting's structured outcomes, ordered by kind and position within it — e.g. the programme of

@@ -14,10 +14,43 @@ import type { Language } from '../../platform/i18n/i18n.js';
 import { leaveRemark } from './leave-remark.js';
 import { dayLabel, meetingOf, todayInWarsaw } from './meeting-context.js';
 import { canRemark, canSeeRemarksPage, remarkWindow } from './meeting-minutes.policy.js';
-import { currentMinutes, isParticipant, latestMinutesIn, parseItems, remarksOf } from './meeting-minutes.repo.js';
+import {
+  currentMinutes,
+  isParticipant,
+  latestMinutesIn,
+  outcomesOf,
+  parseItems,
+  remarksOf,
+  type OutcomeRow,
+} from './meeting-minutes.repo.js';
+import { OutcomePool, leftoverBlocks, textBlocks } from './minutes-text.js';
 import { ZRemark } from './meeting-minutes.schema.js';
 import { agendaLabels } from './minutes.routes.js';
 import { RemarksPage } from './views/remarks.js';
+
+/**
+ * The circulated minutes as participants should read them: each agenda item's text with the
+ * outcomes its markers place (and the item's unplaced outcomes after it), as in the protocol.
+ */
+function minutesAsBlocks(
+  agenda: Array<{ id: number; label: string }>,
+  items: Array<{ agendaItemId: number; text: string }>,
+  closing: string,
+  outcomes: OutcomeRow[],
+) {
+  const unassigned = new OutcomePool(
+    outcomes.filter((o) => o.agenda_item_id === null || !agenda.some((a) => a.id === o.agenda_item_id)),
+  );
+  const sections = agenda.map((a) => {
+    const pool = new OutcomePool(
+      outcomes.filter((o) => o.agenda_item_id === a.id),
+      unassigned,
+    );
+    const text = items.find((i) => i.agendaItemId === a.id)?.text ?? '';
+    return { label: a.label, blocks: [...textBlocks(text, pool), ...leftoverBlocks(pool)] };
+  });
+  return { sections, closing: textBlocks(closing, unassigned) };
+}
 
 export function remarksRoutes(app: FastifyInstance, services: Services): void {
   /** The meeting and who is asking, or null when the 404/403 answer was sent. */
@@ -55,6 +88,7 @@ export function remarksRoutes(app: FastifyInstance, services: Services): void {
       latestMinutesIn(services.db, meeting.id, ['published']),
     ]);
     const window = remarkWindow(current, todayInWarsaw());
+    const outcomes = current?.status === 'circulated' ? await outcomesOf(services.db, meeting.id) : [];
     const items = current ? parseItems(current.items_json) : [];
     return reply.render(
       <RemarksPage
@@ -69,8 +103,7 @@ export function remarksRoutes(app: FastifyInstance, services: Services): void {
             current && current.status === 'circulated'
               ? {
                   version: current.version,
-                  sections: agenda.map((a) => ({ label: a.label, text: items.find((i) => i.agendaItemId === a.id)?.text ?? '' })),
-                  closing: current.closing_md,
+                  ...minutesAsBlocks(agenda, items, current.closing_md ?? '', outcomes),
                   author: current.author_name
                     ? `${request.t('meetingMinutes.minutes.authorPrefix')} ${current.author_name}${current.author_position ? ` (${current.author_position})` : ''}`
                     : null,

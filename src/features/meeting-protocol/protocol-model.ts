@@ -12,7 +12,7 @@ import type { MinutesStatus } from '../../platform/db/schema.js';
 import { warsawParts } from '../../platform/i18n/format.js';
 import type { ProtocolRecord } from './meeting-protocol.repo.js';
 import { minutesItems } from '../meeting-minutes/index.js';
-import { OutcomePool, leftoverBlocks, textBlocks } from './minutes-text.js';
+import { OutcomePool, leftoverBlocks, textBlocks } from '../meeting-minutes/index.js';
 import { participantsSentence } from './participants.js';
 
 export interface ProtocolItem {

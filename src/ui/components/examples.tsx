@@ -8,6 +8,7 @@ import { Breadcrumbs } from './breadcrumbs.js';
 import { Button, ButtonLink } from './button.js';
 import { Checkboxes } from './checkboxes.js';
 import { PreRendered } from './pre-rendered.js';
+import { DocumentBlocks } from './document-blocks.js';
 import { renderToString } from 'preact-render-to-string';
 import { DateTimeInput } from './date-time-input.js';
 import { ErrorSummary } from './error-summary.js';
@@ -106,6 +107,24 @@ export const componentExamples: ComponentExamples[] = [
               { value: '2', label: 'MCP Alternatywa' },
             ]}
             selected={['1']}
+          />
+        ),
+      },
+    ],
+  },
+  {
+    component: 'document-blocks',
+    examples: [
+      {
+        name: 'minutes-section',
+        render: () => (
+          <DocumentBlocks
+            blocks={[
+              { kind: 'paragraph', text: 'W wyniku pracy grup ustalono wstępne zapisy celu głównego oraz celów szczegółowych:' },
+              { kind: 'paragraph', text: 'I. Cel Główny', emphasis: true },
+              { kind: 'paragraph', text: 'Budowanie Aktywnego Obywatelskiego Leszna' },
+              { kind: 'list', style: 'decimal', items: ['Integracja i aktywizacja społeczna', 'Promocja wolontariatu'] },
+            ]}
           />
         ),
       },

@@ -3,7 +3,8 @@ import { Button } from '../../../ui/components/button.js';
 import { ErrorSummary } from '../../../ui/components/error-summary.js';
 import { Select, TextArea } from '../../../ui/components/field.js';
 import { Form } from '../../../ui/components/form.js';
-import { Markdown } from '../../../ui/components/markdown.js';
+import { DocumentBlocks } from '../../../ui/components/document-blocks.js';
+import type { DocumentBlock } from '../../../platform/documents/blocks.js';
 import { NotificationBanner } from '../../../ui/components/notification-banner.js';
 import { Layout } from '../../../ui/layout.js';
 import { errorFor, type FormModel } from '../../../platform/http/forms.js';
@@ -19,8 +20,8 @@ export interface RemarksModel {
   isOfficial: boolean;
   minutes: {
     version: number;
-    sections: Array<{ label: string; text: string }>;
-    closing: string | null;
+    sections: Array<{ label: string; blocks: DocumentBlock[] }>;
+    closing: DocumentBlock[];
     author: string | null;
   } | null;
   agenda: Array<{ id: number; label: string }>;
@@ -135,10 +136,10 @@ export function RemarksPage({ model }: { model: RemarksModel }) {
           {model.minutes.sections.map((s) => (
             <>
               <h3>{s.label}</h3>
-              {s.text ? <Markdown source={s.text} /> : <p class="muted">{k('emptySection')}</p>}
+              {s.blocks.length > 0 ? <DocumentBlocks blocks={s.blocks} /> : <p class="muted">{k('emptySection')}</p>}
             </>
           ))}
-          {model.minutes.closing && <Markdown source={model.minutes.closing} />}
+          <DocumentBlocks blocks={model.minutes.closing} />
           {model.minutes.author && <p>{model.minutes.author}</p>}
         </section>
       )}

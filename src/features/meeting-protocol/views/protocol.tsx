@@ -1,67 +1,10 @@
-import type { DocumentBlock } from '../../../platform/documents/blocks.js';
+import { DocumentBlocks } from '../../../ui/components/document-blocks.js';
 import { ButtonLink } from '../../../ui/components/button.js';
 import { NotificationBanner } from '../../../ui/components/notification-banner.js';
 import { Tag } from '../../../ui/components/tag.js';
 import { useView } from '../../../ui/context.js';
 import { Layout } from '../../../ui/layout.js';
 import { protocolBlocks, type ProtocolModel } from '../protocol-model.js';
-
-/** One document block as HTML: the same blocks the PDF and the DOCX are written from. */
-function Block({ block }: { block: DocumentBlock }) {
-  switch (block.kind) {
-    case 'heading': {
-      const Heading = `h${block.level}` as 'h1' | 'h2' | 'h3';
-      return <Heading>{block.text}</Heading>;
-    }
-    case 'paragraph':
-      return block.label ? (
-        <p>
-          <strong>{block.label}</strong> {block.text}
-        </p>
-      ) : (
-        <p>{block.emphasis ? <strong>{block.text}</strong> : block.text}</p>
-      );
-    case 'list':
-      if (block.style === 'bullet') {
-        return (
-          <ul>
-            {block.items.map((item) => (
-              <li>{item}</li>
-            ))}
-          </ul>
-        );
-      }
-      return (
-        <ol type={block.style === 'upper-roman' ? 'I' : '1'}>
-          {block.items.map((item) => (
-            <li>{item}</li>
-          ))}
-        </ol>
-      );
-    case 'table':
-      return (
-        <table class="table">
-          <caption>{block.caption}</caption>
-          <thead>
-            <tr>
-              {block.columns.map((c) => (
-                <th scope="col">{c.header}</th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {block.rows.map((row) => (
-              <tr>
-                {row.map((cell) => (
-                  <td>{cell}</td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      );
-  }
-}
 
 export function ProtocolPage({ model }: { model: ProtocolModel }) {
   const { t, language } = useView();
@@ -99,9 +42,7 @@ export function ProtocolPage({ model }: { model: ProtocolModel }) {
             {heading.text}
           </h1>
         )}
-        {body.map((block) => (
-          <Block block={block} />
-        ))}
+        <DocumentBlocks blocks={body} />
       </article>
       <section class="protocol-downloads" aria-labelledby="protocol-downloads">
         <h2 id="protocol-downloads">{k('downloads.heading')}</h2>

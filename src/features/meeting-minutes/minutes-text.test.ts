@@ -2,7 +2,6 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { OutcomeKind } from '../../platform/db/schema.js';
 import { OutcomePool, leftoverBlocks, polishList, textBlocks } from './minutes-text.js';
-import { protocolTitle } from './protocol-model.js';
 
 let id = 0;
 const outcome = (kind: OutcomeKind, text: string, extra: { due_on?: string; owner?: string; agenda_item_id?: number } = {}) => ({
@@ -60,15 +59,5 @@ describe('minutes text', () => {
       { kind: 'list', style: 'decimal', items: ['c', 'd'] },
       { kind: 'paragraph', text: 'Koniec' },
     ]);
-  });
-
-  it('titles the protocol from the meeting title', () => {
-    assert.equal(
-      protocolTitle('Spotkanie robocze z NGO w sprawie programu.'),
-      'Protokół ze spotkania roboczego z NGO w sprawie programu',
-    );
-    assert.equal(protocolTitle('Protokół ze spotkania X'), 'Protokół ze spotkania X');
-    assert.equal(protocolTitle('Spotkanie informacyjne'), 'Protokół ze spotkania „Spotkanie informacyjne”');
-    assert.equal(protocolTitle('Forum NGO 2027'), 'Protokół ze spotkania „Forum NGO 2027”');
   });
 });

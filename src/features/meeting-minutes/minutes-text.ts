@@ -19,7 +19,10 @@ import type { DocumentBlock } from '../../platform/documents/blocks.js';
 import type { MeetingOutcomesTable, OutcomeKind } from '../../platform/db/schema.js';
 import { formatDate } from '../../platform/i18n/format.js';
 
-type Outcome = Selectable<MeetingOutcomesTable>;
+type Outcome = Pick<
+  Selectable<MeetingOutcomesTable>,
+  'id' | 'kind' | 'position' | 'text' | 'agenda_item_id' | 'owner' | 'due_on'
+>;
 
 /** Placeholder names (Polish, typed by officials) and the outcome kinds they stand for. */
 export const placeholders = {
