@@ -88,7 +88,6 @@ async function actorFor(services: Services, request: FastifyRequest, organizatio
   return { roles: user.roles, membership };
 }
 
-
 export function organizationsRoutes(app: FastifyInstance, services: Services): void {
   app.get('/organizacje/nowa', { config: { access: 'user' } }, async (request, reply) =>
     reply.render(<OrganizationFormPage form={emptyForm()} options={await formOptions(services, request)} />),
