@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createTestApp, createUser, signInClient, type TestApp, type TestClient } from '../../test-support/test-app.js';
+import { recordAudit, systemActor, userActor } from '../../platform/audit/audit.js';
 import { organizationColumns } from './register-organization.js';
 import { ZOrganizationForm } from './organizations.schema.js';
 
@@ -45,6 +46,28 @@ describe('officials suspend and merge organisations, with a reason, audited', ()
       .execute();
   });
   after(async () => t.close());
+
+  it('shows officials the history of changes with the fields that changed, and automatic jobs as the system', async () => {
+    const { id } = await organization(t, 'krokus');
+    await recordAudit(t.services.db, {
+      actor: userActor(memberId),
+      action: 'organization.updated',
+      subjectType: 'organization',
+      subjectId: id,
+      before: { city: 'Rydzyna', website: null },
+      after: { city: 'Leszno', website: 'https://krokus.example.pl' },
+    });
+    await recordAudit(t.services.db, {
+      actor: systemActor,
+      action: 'organization.freshness_reminded',
+      subjectType: 'organization',
+      subjectId: id,
+    });
+    const page = await official.get('/organizacje/krokus/urzad');
+    assert.match(page.body, /zmieniono dane profilu/);
+    assert.match(page.body, /Zmienione pola: Miejscowość, Strona internetowa/);
+    assert.match(page.body, /wysłano przypomnienie o aktualizacji danych – system \(zadanie automatyczne\)/);
+  });
 
   it('is for officials only', async () => {
     assert.equal((await member.get('/organizacje/krokus/urzad')).status, 403);

@@ -38,7 +38,8 @@ const ZMerge = z.object({
   }),
 });
 
-const moderatedActions = ['organization.verified', 'organization.suspended', 'organization.merged', 'organization.mergedFrom'];
+/** A stored column as the organisation form's field key (its label): description_md → description, postal_code → postalCode. */
+const fieldKey = (column: string) => column.replace(/_md$/, '').replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
 
 /** Officials verify, suspend (with a reason) and merge duplicates (with a reason); all audited. */
 export function moderationRoutes(app: FastifyInstance, services: Services): void {
@@ -57,12 +58,17 @@ export function moderationRoutes(app: FastifyInstance, services: Services): void
     const history = await services.db
       .selectFrom('audit_log')
       .leftJoin('users', 'users.id', 'audit_log.actor_user_id')
-      .select(['audit_log.occurred_at', 'audit_log.action', 'audit_log.after_json', 'users.display_name'])
+      .select([
+        'audit_log.occurred_at',
+        'audit_log.action',
+        'audit_log.actor_label',
+        'audit_log.after_json',
+        'users.display_name',
+      ])
       .where('audit_log.subject_type', '=', 'organization')
       .where('audit_log.subject_id', '=', String(organization.id))
-      .where('audit_log.action', 'in', moderatedActions)
       .orderBy('audit_log.id', 'desc')
-      .limit(50)
+      .limit(100)
       .execute();
     const verifier = organization.verified_by
       ? await services.db.selectFrom('users').select('display_name').where('id', '=', organization.verified_by).executeTakeFirst()
@@ -85,12 +91,26 @@ export function moderationRoutes(app: FastifyInstance, services: Services): void
           suspendForm: forms.suspendForm ?? emptyForm(),
           mergeForm: forms.mergeForm ?? emptyForm(),
           history: history.map((h) => {
-            const after = JSON.parse(h.after_json ?? '{}') as { reason?: string };
+            const after = (JSON.parse(h.after_json ?? '{}') ?? {}) as Record<string, unknown>;
+            const labelKey = `organizations.history.${h.action.replace(/\./g, '_')}`;
+            const label = t(labelKey);
+            const changed = h.action.startsWith('organization.updated')
+              ? Object.keys(after)
+                  .map((column) => {
+                    const key = `organizations.fields.${fieldKey(column)}`;
+                    const name = t(key);
+                    return name === key ? column : name;
+                  })
+                  .join(', ')
+              : null;
             return {
               when: formatDateTime(h.occurred_at, request.language),
-              who: h.display_name ?? t('organizations.moderation.unknownPerson'),
-              what: t(`organizations.moderation.actions.${h.action.replace('organization.', '')}`),
-              reason: after.reason ?? null,
+              who:
+                h.display_name ??
+                (h.actor_label === 'user' ? t('organizations.moderation.unknownPerson') : t('organizations.history.system')),
+              what: label === labelKey ? h.action : label,
+              reason: typeof after.reason === 'string' ? after.reason : null,
+              changed: changed || null,
             };
           }),
         }}

@@ -18,7 +18,7 @@ export interface ModerationModel {
   canMerge: boolean;
   suspendForm: FormModel;
   mergeForm: FormModel;
-  history: Array<{ when: string; who: string; what: string; reason: string | null }>;
+  history: Array<{ when: string; who: string; what: string; reason: string | null; changed: string | null }>;
 }
 
 /** Officials' page for one organisation: verify, suspend or merge a duplicate, with the history. */
@@ -132,6 +132,12 @@ export function OrganizationModerationPage({ model }: { model: ModerationModel }
               <span>{h.when}</span>
               <span>
                 {h.what} – {h.who}
+                {h.changed && (
+                  <>
+                    <br />
+                    {k('changedFields')}: {h.changed}
+                  </>
+                )}
                 {h.reason && (
                   <>
                     <br />
