@@ -19,7 +19,13 @@ export const ZAuditFilters = z.object({
     .regex(/^[a-z_.]*$/)
     .optional()
     .catch(undefined),
-  kto: z.string().max(254).optional().catch(undefined),
+  // No control characters: PostgreSQL refuses a NUL byte in text (found by the hostile-query test on PostgreSQL).
+  kto: z
+    .string()
+    .max(254)
+    .regex(/^\P{Cc}*$/u)
+    .optional()
+    .catch(undefined),
   obiekt: z
     .string()
     .max(50)

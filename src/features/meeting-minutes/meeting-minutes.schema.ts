@@ -92,7 +92,12 @@ export const ZIdeaFilters = z.object({
     .max(2 ** 31 - 1)
     .optional()
     .catch(undefined),
-  kategoria: z.string().max(100).optional().catch(undefined),
+  kategoria: z
+    .string()
+    .max(100)
+    .regex(/^\P{Cc}*$/u)
+    .optional()
+    .catch(undefined), // PostgreSQL refuses NUL bytes
   stan: z.enum(['new', 'merged', 'promoted', 'dismissed']).optional().catch(undefined),
 });
 
