@@ -370,6 +370,34 @@ export interface MeetingMinutesRemarksTable {
   answer: string | null;
 }
 
+export type ProgrammeVersionStatus = 'draft' | 'consultation' | 'after-consultation' | 'adopted' | 'published';
+
+/** A programme of cooperation for one year or several (at most five). */
+export interface ProgrammesTable {
+  id: Generated<number>;
+  year_from: number;
+  year_to: number;
+  title: string;
+  created_by: number | null;
+  created_at: string;
+}
+
+/** One version of a programme: the eleven statutory elements and the resolution as JSON (features/programme). */
+export interface ProgrammeVersionsTable {
+  id: Generated<number>;
+  programme_id: number;
+  number: number;
+  status: Generated<ProgrammeVersionStatus>;
+  sections_json: string;
+  resolution_number: string | null;
+  resolution_date: string | null;
+  based_on_version_id: number | null;
+  version: Generated<number>;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface DB {
   files: FilesTable;
   users: UsersTable;
@@ -398,6 +426,8 @@ export interface DB {
   spheres: SpheresTable;
   legal_forms: LegalFormsTable;
   organization_spheres: OrganizationSpheresTable;
+  programmes: ProgrammesTable;
+  programme_versions: ProgrammeVersionsTable;
 }
 
 export type User = Selectable<UsersTable>;
