@@ -16,6 +16,7 @@ import { meetingsFeature } from './features/meetings/index.js';
 import { meetingMinutesFeature } from './features/meeting-minutes/index.js';
 import { meetingRegistrationFeature } from './features/meeting-registration/index.js';
 import { meetingProtocolFeature } from './features/meeting-protocol/index.js';
+import { programmeFeature } from './features/programme/index.js';
 import { openDataFeature } from './features/open-data/index.js';
 import { personalDataFeature } from './features/personal-data/index.js';
 import { siteFeature } from './features/site/index.js';
@@ -48,6 +49,7 @@ export const features: Feature[] = [
   meetingMinutesFeature,
   meetingRegistrationFeature,
   meetingProtocolFeature,
+  programmeFeature,
   openDataFeature,
   accountsFeature,
   personalDataFeature,

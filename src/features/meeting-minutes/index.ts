@@ -22,6 +22,25 @@ export function meetingOutcomes(db: Kysely<DB>, meetingId: number): Promise<Outc
   return outcomesOf(db, meetingId);
 }
 
+/** Meetings that have structured outcomes, newest first (the programme's import offers them). */
+export function meetingsWithOutcomes(db: Kysely<DB>): Promise<Array<{ id: number; topic: string; starts_at: string }>> {
+  return db
+    .selectFrom('meetings')
+    .select(['meetings.id', 'meetings.topic', 'meetings.starts_at'])
+    .where('meetings.status', '!=', 'cancelled')
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('meeting_outcomes')
+          .select('meeting_outcomes.id')
+          .whereRef('meeting_outcomes.meeting_id', '=', 'meetings.id'),
+      ),
+    )
+    .orderBy('meetings.starts_at', 'desc')
+    .orderBy('meetings.id', 'desc')
+    .execute();
+}
+
 /**
  * The newest published version of a meeting's minutes (the public protocol), or undefined while none
  * is published. `items_json` holds the "Ad. N" texts by agenda item id (parse with `minutesItems`).

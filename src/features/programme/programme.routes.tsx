@@ -1,0 +1,322 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Services } from '../../services.js';
+import { signedInUser } from '../../platform/auth/access.js';
+import { formRateLimit } from '../../platform/http/form-limit.js';
+import {
+  emptyForm,
+  failedForm,
+  formError,
+  parseForm,
+  rawValues,
+  type FieldError,
+  type FormValues,
+} from '../../platform/http/forms.js';
+import { formatDateTime } from '../../platform/i18n/format.js';
+import { meetingsWithOutcomes } from '../meeting-minutes/index.js';
+import { findMeeting, meetingDateShort } from '../meetings/index.js';
+import { createProgramme } from './create-programme.js';
+import { importOutcomes, importSections, saveSection, type EditResult, type ImportSection } from './edit-section.js';
+import { markReady } from './mark-ready.js';
+import { canManageProgrammes, isEditable } from './programme.policy.js';
+import { findProgramme, listProgrammes, newestVersion, versionsOf, type ProgrammeVersionRecord } from './programme.repo.js';
+import {
+  parseSectionForm,
+  sectionFormValues,
+  ZImport,
+  ZNewProgramme,
+  ZProgrammeParams,
+  ZSectionParams,
+  ZVersionRef,
+} from './programme.schema.js';
+import {
+  formatPln,
+  missingElements,
+  parseSections,
+  plannedFunds,
+  sectionBySlug,
+  sectionSlugs,
+  type ListItem,
+  type ProgrammeSections,
+  type SectionKey,
+} from './programme-sections.js';
+import { NewProgrammePage, ProgrammeListPage, ProgrammePage, type SourceLabels } from './views/programme-pages.js';
+import { SectionFormPage } from './views/section-form.js';
+
+const isOfficial = (request: FastifyRequest) => canManageProgrammes(request.currentUser?.roles ?? []);
+
+const yearsLabel = (from: number, to: number) => (from === to ? String(from) : `${from}–${to}`);
+
+/** "16.07.2018" for each meeting an item came from; meetings the viewer may not open are left out. */
+async function sourceLabels(services: Services, sections: ProgrammeSections, official: boolean): Promise<SourceLabels> {
+  const items: ListItem[] = [
+    ...sections.goals.specific,
+    ...sections.principles.local,
+    ...sections.forms.financial,
+    ...sections.forms.nonFinancial,
+    ...sections.evaluation.indicators,
+  ];
+  const ids = new Set(items.map((i) => i.source?.meetingId).filter((id): id is number => id !== undefined));
+  if (sections.goals.mainSource) ids.add(sections.goals.mainSource.meetingId);
+  const labels: SourceLabels = new Map();
+  for (const id of ids) {
+    const meeting = await findMeeting(services.db, id);
+    if (meeting && (official || (meeting.status === 'published' && meeting.visibility === 'public')))
+      labels.set(id, meetingDateShort(meeting));
+  }
+  return labels;
+}
+
+/** The programme and the version the viewer reads (officials: the newest; others: the newest that is not a draft). */
+async function programmeForRequest(services: Services, request: FastifyRequest) {
+  const params = ZProgrammeParams.safeParse(request.params);
+  if (!params.success) return undefined;
+  const programme = await findProgramme(services.db, params.data.id);
+  if (!programme) return undefined;
+  const official = isOfficial(request);
+  const version = await newestVersion(services.db, programme.id, official ? 'all' : 'public');
+  if (!version) return undefined;
+  return { programme, version, official };
+}
+
+export function programmeRoutes(app: FastifyInstance, services: Services): void {
+  app.get('/program-wspolpracy', { config: { access: 'public' } }, async (request, reply) => {
+    const official = isOfficial(request);
+    const programmes = await listProgrammes(services.db);
+    const versions = await versionsOf(
+      services.db,
+      programmes.map((p) => p.id),
+    );
+    const model = {
+      canCreate: official,
+      programmes: programmes
+        .map((p) => ({
+          id: p.id,
+          title: p.title,
+          years: yearsLabel(p.year_from, p.year_to),
+          versions: versions
+            .filter((v) => v.programme_id === p.id && (official || v.status !== 'draft'))
+            .map((v) => ({ number: v.number, status: v.status })),
+        }))
+        .filter((p) => p.versions.length > 0),
+    };
+    return reply.render(<ProgrammeListPage model={model} />);
+  });
+
+  app.get('/program-wspolpracy/nowy', { config: { access: 'official' } }, async (_request, reply) => {
+    return reply.render(
+      <NewProgrammePage form={emptyForm({ yearFrom: String(new Date().getUTCFullYear() + 1), start: 'empty' })} />,
+    );
+  });
+
+  app.post(
+    '/program-wspolpracy/nowy',
+    { config: { access: 'official', rateLimit: formRateLimit(services) } },
+    async (request, reply) => {
+      const form = parseForm(ZNewProgramme, request.body);
+      if (!form.ok) return reply.render(<NewProgrammePage form={failedForm(form.values, form.errors, request.t)} />, 400);
+      const { settings } = await services.settings.get();
+      const result = await createProgramme(services, signedInUser(request).id, form.data, settings.municipalityName);
+      if (!result.ok)
+        return reply.render(
+          <NewProgrammePage form={failedForm(form.values, [formError('start', 'programme.errors.noPrevious')], request.t)} />,
+          400,
+        );
+      return reply.redirectWithFlash(`/program-wspolpracy/${result.id}`, { kind: 'success', key: 'flash.programmeCreated' });
+    },
+  );
+
+  app.get('/program-wspolpracy/:id', { config: { access: 'public' } }, async (request, reply) => {
+    const found = await programmeForRequest(services, request);
+    if (!found) return reply.callNotFound();
+    const { programme, version, official } = found;
+    const sections = parseSections(version.sections_json);
+    const editable = official && isEditable(version.status);
+    return reply.render(
+      <ProgrammePage
+        model={{
+          id: programme.id,
+          title: programme.title,
+          version: {
+            id: version.id,
+            number: version.number,
+            status: version.status,
+            lock: version.version,
+            updated: formatDateTime(version.updated_at, request.language),
+          },
+          sections,
+          meetings: await sourceLabels(services, sections, official),
+          official,
+          editable,
+          missing: editable ? missingElements(sections) : null,
+        }}
+      />,
+    );
+  });
+
+  /** The section being edited on the newest version, or a reply already sent (404, or the frozen notice). */
+  async function editTarget(request: FastifyRequest, reply: FastifyReply) {
+    const params = ZSectionParams.safeParse(request.params);
+    const section = params.success ? sectionBySlug(params.data.section) : undefined;
+    if (!params.success || !section) return void reply.callNotFound();
+    const programme = await findProgramme(services.db, params.data.id);
+    const version = programme ? await newestVersion(services.db, programme.id, 'all') : undefined;
+    if (!programme || !version) return void reply.callNotFound();
+    if (!isEditable(version.status))
+      return void reply.redirectWithFlash(`/program-wspolpracy/${programme.id}`, { kind: 'info', key: 'flash.programmeFrozen' });
+    return { programme, version, section };
+  }
+
+  async function renderSection(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    target: { programme: { id: number; title: string }; version: ProgrammeVersionRecord; section: SectionKey },
+    values: FormValues,
+    errors: FieldError[],
+    status = 200,
+  ) {
+    const sections = parseSections(target.version.sections_json);
+    const computed = plannedFunds(sections);
+    const canImport = (importSections as SectionKey[]).includes(target.section);
+    const meetings = canImport ? await meetingsWithOutcomes(services.db) : [];
+    const labels = await sourceLabels(services, sections, true);
+    for (const m of meetings) labels.set(m.id, meetingDateShort(m));
+    return reply.render(
+      <SectionFormPage
+        model={{
+          programmeId: target.programme.id,
+          programmeTitle: target.programme.title,
+          section: target.section,
+          versionNumber: target.version.number,
+          computedFunds: computed === null ? null : formatPln(computed),
+          meetings: labels,
+          importMeetings: canImport ? meetings.map((m) => ({ id: m.id, label: `${meetingDateShort(m)} — ${m.topic}` })) : null,
+        }}
+        form={failedForm(values, errors, request.t)}
+        lock={{ versionId: String(target.version.id), version: String(target.version.version) }}
+      />,
+      status,
+    );
+  }
+
+  app.get('/program-wspolpracy/:id/sekcje/:section', { config: { access: 'official' } }, async (request, reply) => {
+    const target = await editTarget(request, reply);
+    if (!target) return reply;
+    const values = sectionFormValues(target.section, parseSections(target.version.sections_json));
+    return renderSection(request, reply, target, values, []);
+  });
+
+  const afterEdit = (reply: FastifyReply, programmeId: number, result: EditResult, savedKey: string, unchangedKey: string) => {
+    const back = `/program-wspolpracy/${programmeId}`;
+    if (result.ok)
+      return reply.redirectWithFlash(back, {
+        kind: result.changed ? 'success' : 'info',
+        key: result.changed ? savedKey : unchangedKey,
+      });
+    if (result.reason === 'frozen') return reply.redirectWithFlash(back, { kind: 'info', key: 'flash.programmeFrozen' });
+    if (result.reason === 'notFound') return reply.callNotFound();
+    return reply.redirectWithFlash(back, { kind: 'info', key: 'flash.programmeChanged' });
+  };
+
+  app.post(
+    '/program-wspolpracy/:id/sekcje/:section',
+    { config: { access: 'official', rateLimit: formRateLimit(services) } },
+    async (request, reply) => {
+      const target = await editTarget(request, reply);
+      if (!target) return reply;
+      const values = rawValues(request.body);
+      const current = parseSections(target.version.sections_json);
+      const parsed = parseSectionForm(target.section, request.body, current);
+      if (!parsed.ok) return renderSection(request, reply, target, values, parsed.errors, 400);
+      const ref = ZVersionRef.safeParse(request.body);
+      // Without the version it read, or with an older one, a save would overwrite: keep the text, say so.
+      const conflict = () => renderSection(request, reply, target, values, [formError('', 'programme.errors.conflict')], 409);
+      if (!ref.success) return conflict();
+      const result = await saveSection(
+        services,
+        signedInUser(request).id,
+        { programmeId: target.programme.id, ...ref.data },
+        target.section,
+        parsed.data,
+      );
+      if (!result.ok && result.reason === 'conflict') {
+        const fresh = await newestVersion(services.db, target.programme.id, 'all');
+        if (fresh && isEditable(fresh.status))
+          return renderSection(
+            request,
+            reply,
+            { ...target, version: fresh },
+            values,
+            [formError('', 'programme.errors.conflict')],
+            409,
+          );
+      }
+      return afterEdit(reply, target.programme.id, result, 'flash.programmeSectionSaved', 'flash.programmeSectionUnchanged');
+    },
+  );
+
+  app.post(
+    '/program-wspolpracy/:id/sekcje/:section/import',
+    { config: { access: 'official', rateLimit: formRateLimit(services) } },
+    async (request, reply) => {
+      const target = await editTarget(request, reply);
+      if (!target) return reply;
+      if (!(importSections as SectionKey[]).includes(target.section)) return reply.callNotFound();
+      const back = `/program-wspolpracy/${target.programme.id}/sekcje/${sectionSlugs[target.section]}`;
+      const form = parseForm(ZImport, request.body);
+      if (!form.ok) return reply.redirectWithFlash(back, { kind: 'info', key: 'flash.programmeChanged' });
+      const result = await importOutcomes(
+        services,
+        signedInUser(request).id,
+        { programmeId: target.programme.id, versionId: form.data.versionId, version: form.data.version },
+        target.section as ImportSection,
+        form.data.meetingId,
+      );
+      if (result.ok)
+        return reply.redirectWithFlash(back, {
+          kind: result.changed ? 'success' : 'info',
+          key: result.changed ? 'flash.programmeImported' : 'flash.programmeNothingImported',
+        });
+      return afterEdit(reply, target.programme.id, result, '', '');
+    },
+  );
+
+  app.post('/program-wspolpracy/:id/gotowy', { config: { access: 'official' } }, async (request, reply) => {
+    const found = await programmeForRequest(services, request);
+    if (!found) return reply.callNotFound();
+    const back = `/program-wspolpracy/${found.programme.id}`;
+    const form = parseForm(ZVersionRef, request.body);
+    if (!form.ok) return reply.redirectWithFlash(back, { kind: 'info', key: 'flash.programmeChanged' });
+    const result = await markReady(services, signedInUser(request).id, { programmeId: found.programme.id, ...form.data });
+    if (result.ok) return reply.redirectWithFlash(back, { kind: 'success', key: 'flash.programmeReady' });
+    if (result.reason === 'incomplete') {
+      const { programme, version } = found;
+      const sections = parseSections(version.sections_json);
+      return reply.render(
+        <ProgrammePage
+          model={{
+            id: programme.id,
+            title: programme.title,
+            version: {
+              id: version.id,
+              number: version.number,
+              status: version.status,
+              lock: version.version,
+              updated: formatDateTime(version.updated_at, request.language),
+            },
+            sections,
+            meetings: await sourceLabels(services, sections, true),
+            official: true,
+            editable: true,
+            missing: result.missing,
+          }}
+        />,
+        400,
+      );
+    }
+    if (result.reason === 'notFound') return reply.callNotFound();
+    return reply.redirectWithFlash(back, {
+      kind: 'info',
+      key: result.reason === 'frozen' ? 'flash.programmeFrozen' : 'flash.programmeChanged',
+    });
+  });
+}

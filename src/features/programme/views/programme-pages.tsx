@@ -1,0 +1,388 @@
+import { useView } from '../../../ui/context.js';
+import { Button, ButtonLink } from '../../../ui/components/button.js';
+import { Checkboxes } from '../../../ui/components/checkboxes.js';
+import { ErrorSummary } from '../../../ui/components/error-summary.js';
+import { TextField } from '../../../ui/components/field.js';
+import { Form } from '../../../ui/components/form.js';
+import { NotificationBanner } from '../../../ui/components/notification-banner.js';
+import { Paragraphs } from '../../../ui/components/paragraphs.js';
+import { Tag } from '../../../ui/components/tag.js';
+import { Layout } from '../../../ui/layout.js';
+import { errorFor, type FormModel } from '../../../platform/http/forms.js';
+import type { ProgrammeVersionStatus } from '../../../platform/db/schema.js';
+import {
+  formatPln,
+  plannedFunds,
+  sectionSlugs,
+  statutoryElements,
+  type ElementKey,
+  type ListItem,
+  type ProgrammeSections,
+} from '../programme-sections.js';
+
+export interface ProgrammeListModel {
+  canCreate: boolean;
+  programmes: Array<{
+    id: number;
+    title: string;
+    years: string;
+    versions: Array<{ number: number; status: ProgrammeVersionStatus }>;
+  }>;
+}
+
+export function ProgrammeListPage(props: { model: ProgrammeListModel }) {
+  const { t } = useView();
+  const { model } = props;
+  const title = t('programme.list.title');
+  return (
+    <Layout title={title} breadcrumbs={[{ label: title }]}>
+      <h1>{title}</h1>
+      <p>{t('programme.list.intro')}</p>
+      {model.canCreate && <ButtonLink href="/program-wspolpracy/nowy">{t('programme.list.new')}</ButtonLink>}
+      {model.programmes.length === 0 ? (
+        <p>{t('programme.list.empty')}</p>
+      ) : (
+        <table class="table">
+          <caption class="table__caption">{t('programme.list.caption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('programme.list.programme')}</th>
+              <th scope="col">{t('programme.list.years')}</th>
+              <th scope="col">{t('programme.list.versions')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {model.programmes.map((p) => (
+              <tr>
+                <th scope="row">
+                  <a href={`/program-wspolpracy/${p.id}`}>{p.title}</a>
+                </th>
+                <td>{p.years}</td>
+                <td>
+                  {p.versions
+                    .map((v) => t('programme.list.versionLabel', { number: v.number, status: t(`programme.status.${v.status}`) }))
+                    .join(', ')}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </Layout>
+  );
+}
+
+export function NewProgrammePage(props: { form: FormModel }) {
+  const { t } = useView();
+  const { form } = props;
+  const title = t('programme.new.title');
+  return (
+    <Layout
+      title={form.errors.length ? `${t('programme.errorTitlePrefix')} ${title}` : title}
+      breadcrumbs={[{ label: t('programme.list.title'), href: '/program-wspolpracy' }, { label: title }]}
+    >
+      <h1>{title}</h1>
+      <ErrorSummary errors={form.errors} />
+      <p>{t('programme.new.intro')}</p>
+      <Form action="/program-wspolpracy/nowy">
+        <TextField
+          name="yearFrom"
+          label={t('programme.new.yearFrom')}
+          value={form.values.yearFrom}
+          error={errorFor(form, 'yearFrom')}
+          width="short"
+        />
+        <TextField
+          name="yearTo"
+          label={t('programme.new.yearTo')}
+          hint={t('programme.new.yearToHint')}
+          value={form.values.yearTo}
+          error={errorFor(form, 'yearTo')}
+          required={false}
+          width="short"
+        />
+        <TextField
+          name="title"
+          label={t('programme.new.titleField')}
+          hint={t('programme.new.titleHint')}
+          value={form.values.title}
+          error={errorFor(form, 'title')}
+          required={false}
+        />
+        <Checkboxes
+          name="start"
+          kind="radio"
+          legend={t('programme.new.start')}
+          error={errorFor(form, 'start')}
+          options={[
+            { value: 'empty', label: t('programme.new.startEmpty') },
+            { value: 'previous', label: t('programme.new.startPrevious') },
+          ]}
+          selected={[form.values.start ?? 'empty']}
+        />
+        <Button>{t('programme.new.submit')}</Button>
+      </Form>
+    </Layout>
+  );
+}
+
+/** Where an imported item came from: "ze spotkania 16.07.2018", linked to the meeting. */
+export type SourceLabels = Map<number, string>;
+
+function Source(props: { item: { source?: ListItem['source'] }; meetings: SourceLabels; keyName: string }) {
+  const { t } = useView();
+  const source = props.item.source;
+  const date = source ? props.meetings.get(source.meetingId) : undefined;
+  if (!source || !date) return null;
+  return (
+    <>
+      {' '}
+      <small>
+        (<a href={`/spotkania/${source.meetingId}`}>{t(props.keyName, { date })}</a>)
+      </small>
+    </>
+  );
+}
+
+function Items(props: { items: ListItem[]; meetings: SourceLabels }) {
+  if (props.items.length === 0) return null;
+  return (
+    <ol>
+      {props.items.map((i) => (
+        <li>
+          {i.text}
+          <Source item={i} meetings={props.meetings} keyName="programme.page.fromMeeting" />
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+export interface ProgrammePageModel {
+  id: number;
+  title: string;
+  version: { id: number; number: number; status: ProgrammeVersionStatus; lock: number; updated: string };
+  sections: ProgrammeSections;
+  meetings: SourceLabels;
+  official: boolean;
+  editable: boolean;
+  missing: ElementKey[] | null;
+}
+
+function ElementBody(props: { element: ElementKey; s: ProgrammeSections; meetings: SourceLabels }) {
+  const { t } = useView();
+  const { s, meetings } = props;
+  const text = (value: string) => (value.trim() ? <Paragraphs text={value} /> : <p>{t('programme.page.emptyElement')}</p>);
+  switch (props.element) {
+    case 'goals':
+      return (
+        <>
+          <h3>{t('programme.page.mainGoal')}</h3>
+          {s.goals.main ? (
+            <p>
+              {s.goals.main}
+              <Source
+                item={{ ...(s.goals.mainSource ? { source: s.goals.mainSource } : {}) }}
+                meetings={meetings}
+                keyName="programme.page.fromMeeting"
+              />
+            </p>
+          ) : (
+            <p>{t('programme.page.emptyElement')}</p>
+          )}
+          <h3>{t('programme.page.specificGoals')}</h3>
+          {s.goals.specific.length ? (
+            <Items items={s.goals.specific} meetings={meetings} />
+          ) : (
+            <p>{t('programme.page.emptyElement')}</p>
+          )}
+        </>
+      );
+    case 'principles':
+      return (
+        <>
+          <p>{t('programme.page.statutoryPrinciples')}</p>
+          <ol>
+            {s.principles.statutory.map((name) => (
+              <li>{t('programme.page.principle', { name })}</li>
+            ))}
+            {s.principles.local.map((i) => (
+              <li>
+                {t('programme.page.principle', { name: i.text })}
+                <Source item={i} meetings={meetings} keyName="programme.page.fromMeeting" />
+              </li>
+            ))}
+          </ol>
+        </>
+      );
+    case 'forms':
+      return (
+        <>
+          <h3>{t('programme.page.financialForms')}</h3>
+          {s.forms.financial.length ? (
+            <Items items={s.forms.financial} meetings={meetings} />
+          ) : (
+            <p>{t('programme.page.emptyElement')}</p>
+          )}
+          <h3>{t('programme.page.nonFinancialForms')}</h3>
+          {s.forms.nonFinancial.length ? (
+            <Items items={s.forms.nonFinancial} meetings={meetings} />
+          ) : (
+            <p>{t('programme.page.emptyElement')}</p>
+          )}
+        </>
+      );
+    case 'tasks':
+      if (s.tasks.rows.length === 0) return <p>{t('programme.page.emptyElement')}</p>;
+      return (
+        <table class="table">
+          <caption class="table__caption">{t('programme.page.tasksCaption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('programme.page.sphere')}</th>
+              <th scope="col">{t('programme.page.task')}</th>
+              <th scope="col">{t('programme.page.unit')}</th>
+              <th scope="col">{t('programme.page.mode')}</th>
+              <th scope="col">{t('programme.page.amount')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {s.tasks.rows.map((r) => (
+              <tr>
+                <td>{r.sphere}</td>
+                <td>{r.task}</td>
+                <td>{r.unit}</td>
+                <td>{t(`programme.modes.${r.mode}`)}</td>
+                <td>{r.amount === null ? '' : formatPln(r.amount)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      );
+    case 'funds': {
+      const computed = plannedFunds(s);
+      if (computed === null && !s.funds.override.trim()) return <p>{t('programme.page.emptyElement')}</p>;
+      return (
+        <>
+          {computed !== null && <p>{t('programme.page.computedFunds', { amount: formatPln(computed) })}</p>}
+          {s.funds.override.trim() && <Paragraphs text={s.funds.override} />}
+        </>
+      );
+    }
+    case 'evaluation':
+      return (
+        <>
+          {text(s.evaluation.text)}
+          {s.evaluation.indicators.length > 0 && (
+            <>
+              <h3>{t('programme.page.indicators')}</h3>
+              <Items items={s.evaluation.indicators} meetings={meetings} />
+            </>
+          )}
+        </>
+      );
+    default:
+      return text(s[props.element].text);
+  }
+}
+
+export function ProgrammePage(props: { model: ProgrammePageModel }) {
+  const { t } = useView();
+  const { model } = props;
+  const { sections: s } = model;
+  const base = `/program-wspolpracy/${model.id}`;
+  const editLink = (key: ElementKey | 'resolution') =>
+    model.editable ? (
+      <p>
+        <a href={`${base}/sekcje/${sectionSlugs[key]}`}>
+          {t('programme.page.edit', { section: t(`programme.elements.${key}`) })}
+        </a>
+      </p>
+    ) : null;
+  return (
+    <Layout
+      title={model.title}
+      breadcrumbs={[{ label: t('programme.list.title'), href: '/program-wspolpracy' }, { label: model.title }]}
+    >
+      <h1>{model.title}</h1>
+      <p>
+        <Tag colour={model.version.status === 'draft' ? 'grey' : 'blue'}>{t(`programme.status.${model.version.status}`)}</Tag>{' '}
+        {t('programme.page.versionLine', {
+          number: model.version.number,
+          status: t(`programme.status.${model.version.status}`),
+          updated: model.version.updated,
+        })}
+      </p>
+      {model.version.status === 'draft' && model.official && <p>{t('programme.page.draftNotice')}</p>}
+      {model.official && model.version.status !== 'draft' && <p>{t('programme.page.frozenNotice')}</p>}
+      {model.missing && model.missing.length > 0 && (
+        <NotificationBanner kind="warning" title={t('programme.page.missingTitle')}>
+          <p>{t('programme.page.missingIntro')}</p>
+          <ul>
+            {model.missing.map((k) => (
+              <li>
+                <a href={`${base}/sekcje/${sectionSlugs[k]}`}>{t(`programme.elements.${k}`)}</a>
+              </li>
+            ))}
+          </ul>
+        </NotificationBanner>
+      )}
+      {model.editable && (
+        <Form action={`${base}/gotowy`}>
+          <input type="hidden" name="versionId" value={String(model.version.id)} />
+          <input type="hidden" name="version" value={String(model.version.lock)} />
+          <p class="field__hint">{t('programme.page.readyHint')}</p>
+          <Button variant="secondary">{t('programme.page.ready')}</Button>
+        </Form>
+      )}
+      <nav aria-labelledby="programme-contents">
+        <h2 id="programme-contents">{t('programme.page.contents')}</h2>
+        <ol>
+          <li>
+            <a href="#uchwala">{t('programme.elements.resolution')}</a>
+          </li>
+          {statutoryElements.map((k) => (
+            <li>
+              <a href={`#${sectionSlugs[k]}`}>{t(`programme.elements.${k}`)}</a>
+            </li>
+          ))}
+        </ol>
+      </nav>
+      <section aria-labelledby="uchwala">
+        <h2 id="uchwala">{t('programme.elements.resolution')}</h2>
+        {editLink('resolution')}
+        <h3>{t('programme.page.legalBasis')}</h3>
+        {s.resolution.legalBasis.trim() ? (
+          <Paragraphs text={s.resolution.legalBasis} />
+        ) : (
+          <p>{t('programme.page.emptyElement')}</p>
+        )}
+        {s.resolution.paragraphs.length > 0 && (
+          <>
+            <h3>{t('programme.page.paragraphs')}</h3>
+            <ol>
+              {s.resolution.paragraphs.map((p) => (
+                <li>{p.text}</li>
+              ))}
+            </ol>
+          </>
+        )}
+        <h3>{t('programme.page.entryIntoForce')}</h3>
+        {s.resolution.entryIntoForce.trim() ? (
+          <Paragraphs text={s.resolution.entryIntoForce} />
+        ) : (
+          <p>{t('programme.page.emptyElement')}</p>
+        )}
+      </section>
+      {statutoryElements.map((k, i) => (
+        <section aria-labelledby={sectionSlugs[k]}>
+          <h2 id={sectionSlugs[k]}>
+            {i + 1}. {t(`programme.elements.${k}`)}
+          </h2>
+          {editLink(k)}
+          <ElementBody element={k} s={s} meetings={model.meetings} />
+        </section>
+      ))}
+    </Layout>
+  );
+}
