@@ -252,7 +252,7 @@ describe('programme of cooperation: create, edit sections, import goals, readine
       versionId: String(v.id),
       version: String(v.version),
     });
-    assert.equal(refused.status, 400);
+    assert.equal(refused.status, 409);
     assert.match(refused.body, /Nie można przekazać programu do konsultacji/);
     const banner = /Uzupełnij puste elementy[\s\S]*?<\/ul>/.exec(refused.body)?.[0] ?? '';
     for (const name of [

@@ -288,6 +288,7 @@ export function programmeRoutes(app: FastifyInstance, services: Services): void 
     if (!form.ok) return reply.redirectWithFlash(back, { kind: 'info', key: 'flash.programmeChanged' });
     const result = await markReady(services, signedInUser(request).id, { programmeId: found.programme.id, ...form.data });
     if (result.ok) return reply.redirectWithFlash(back, { kind: 'success', key: 'flash.programmeReady' });
+    // The version cannot go to consultation as it is (409): the page again, naming every empty element.
     if (result.reason === 'incomplete') {
       const { programme, version } = found;
       const sections = parseSections(version.sections_json);
@@ -310,7 +311,7 @@ export function programmeRoutes(app: FastifyInstance, services: Services): void 
             missing: result.missing,
           }}
         />,
-        400,
+        409,
       );
     }
     if (result.reason === 'notFound') return reply.callNotFound();

@@ -1,0 +1,156 @@
+/**
+ * The programme's forms under hostile input, on a real draft: each field either valid or hostile,
+ * over every body transport. Never a 5xx; a refusal (4xx) changes no programme, version or audit
+ * entry; whatever is stored is always a well-formed document (nothing half-written).
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import fc from 'fast-check';
+import {
+  assertWellFormedAnswer,
+  bodyTransports,
+  checkProperty,
+  hostileField,
+  hostileForm,
+  submit,
+  type FieldValue,
+} from '../../test-support/hostile-input.js';
+import { createTestApp, createUser, signInClient, type TestApp, type TestClient } from '../../test-support/test-app.js';
+import { parseSections } from './programme-sections.js';
+import { insertMeetingWithOutcomes } from './test-fixtures.js';
+
+/** Stands for the version row and lock of the draft as it is when the form is sent. */
+const current = 'CURRENT';
+
+describe('programme forms under hostile input', () => {
+  let t: TestApp;
+  let official: TestClient;
+  let programmeId: number;
+  let meetingId: number;
+
+  before(async () => {
+    t = await createTestApp({ env: { LOG_LEVEL: 'error' } });
+    await createUser(t.services, 'urzednik@example.org', ['official']);
+    official = t.client();
+    await signInClient(official, 'urzednik@example.org');
+    meetingId = await insertMeetingWithOutcomes(t.services.db);
+    await official.get('/program-wspolpracy/nowy');
+    const response = await official.post('/program-wspolpracy/nowy', { yearFrom: '2035', start: 'empty' });
+    programmeId = Number(/\/program-wspolpracy\/(\d+)/.exec(response.location ?? '')?.[1]);
+  });
+  after(async () => t.close());
+
+  async function state() {
+    const db = t.services.db;
+    const audit = await db
+      .selectFrom('audit_log')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
+    return JSON.stringify({
+      programmes: await db.selectFrom('programmes').selectAll().orderBy('id').execute(),
+      versions: await db.selectFrom('programme_versions').selectAll().orderBy('id').execute(),
+      audit: Number(audit.n),
+    });
+  }
+
+  const mixed = (fields: Record<string, string>) =>
+    Object.fromEntries(
+      Object.entries(fields).map(([name, value]) => [
+        name,
+        fc.oneof({ arbitrary: fc.constant<FieldValue>(value), weight: 3 }, { arbitrary: hostileField(), weight: 1 }),
+      ]),
+    );
+  const lock = { versionId: current, version: current };
+
+  it('never answers 5xx, a refusal writes nothing, and every stored document is well formed', async () => {
+    const base = () => `/program-wspolpracy/${programmeId}`;
+    const forms = [
+      {
+        page: () => '/program-wspolpracy/nowy',
+        url: () => '/program-wspolpracy/nowy',
+        fields: mixed({ yearFrom: '2036', yearTo: '', title: 'Program', start: 'empty' }),
+      },
+      {
+        page: () => `${base()}/sekcje/cele`,
+        url: () => `${base()}/sekcje/cele`,
+        fields: mixed({
+          ...lock,
+          main: 'Cel główny',
+          mainSource: '1:1',
+          'specific.0.text': 'Cel',
+          'specific.0.source': '1:2',
+          'specific.0.remove': '',
+          'specific.7.text': 'Drugi',
+        }),
+      },
+      {
+        page: () => `${base()}/sekcje/zasady`,
+        url: () => `${base()}/sekcje/zasady`,
+        fields: mixed({ ...lock, 'statutory.0': 'yes', 'statutory.5': 'yes', 'local.0.text': 'równości szans' }),
+      },
+      {
+        page: () => `${base()}/sekcje/zadania`,
+        url: () => `${base()}/sekcje/zadania`,
+        fields: mixed({
+          ...lock,
+          'tasks.0.sphere': '16',
+          'tasks.0.task': 'Kultura',
+          'tasks.0.unit': 'Wydział',
+          'tasks.0.mode': 'konkurs',
+          'tasks.0.amount': '1 000,00',
+          'tasks.0.remove': '',
+        }),
+      },
+      {
+        page: () => `${base()}/sekcje/srodki`,
+        url: () => `${base()}/sekcje/srodki`,
+        fields: mixed({ ...lock, override: 'Kwota' }),
+      },
+      {
+        page: () => `${base()}/sekcje/uchwala`,
+        url: () => `${base()}/sekcje/uchwala`,
+        fields: mixed({ ...lock, legalBasis: 'Art. 5a', 'paragraphs.0.text': '§ 1', entryIntoForce: 'Z dniem' }),
+      },
+      {
+        page: () => `${base()}/sekcje/formy`,
+        url: () => `${base()}/sekcje/formy/import`,
+        fields: mixed({ ...lock, meetingId: String(meetingId) }),
+      },
+      { page: () => base(), url: () => `${base()}/gotowy`, fields: mixed(lock) },
+    ];
+    const scenario = fc.constantFrom(...forms).chain((form) =>
+      fc.record({
+        form: fc.constant(form),
+        input: hostileForm(Object.keys(form.fields), form.fields),
+        transport: bodyTransports,
+      }),
+    );
+    await checkProperty(
+      scenario,
+      async ({ form, input, transport }) => {
+        await official.get(form.page());
+        const row = await t.services.db
+          .selectFrom('programme_versions')
+          .select(['id', 'version'])
+          .where('programme_id', '=', programmeId)
+          .orderBy('number', 'desc')
+          .executeTakeFirstOrThrow();
+        const fields = { ...input.fields };
+        if (fields.versionId === current) fields.versionId = String(row.id);
+        if (fields.version === current) fields.version = String(row.version);
+        const before = await state();
+        const response = await submit(t, official, form.url(), { ...input, fields }, { transport });
+        assertWellFormedAnswer(response);
+        if (response.status >= 400)
+          assert.equal(await state(), before, `POST ${form.url()} refused (${response.status}) but wrote`);
+        for (const stored of await t.services.db.selectFrom('programme_versions').select('sections_json').execute())
+          assert.deepEqual(
+            parseSections(stored.sections_json),
+            JSON.parse(stored.sections_json),
+            'a stored document is malformed',
+          );
+      },
+      150,
+    );
+  });
+});
