@@ -16,6 +16,7 @@ import { slugify } from '../features/organizations/polish-order.js';
 import { organizationColumns } from '../features/organizations/register-organization.js';
 import { accountOrganisationForm, insertDemoOrganizations } from './demo-organizations.js';
 import { insertDemoMeeting } from './demo-meeting-2018.js';
+import { insertDemoProgramme } from './demo-programme-2019.js';
 
 export const demoPassword = 'Wspolnie-demo-2026';
 
@@ -206,7 +207,8 @@ async function insertDemo(services: Services, passwordHash: string): Promise<voi
       }
     }
     const organisations = await insertDemoOrganizations(trx, now);
-    await insertDemoMeeting(trx, now);
+    const meetingId = await insertDemoMeeting(trx, now);
+    await insertDemoProgramme(trx, meetingId, now);
     await recordAudit(trx, {
       actor: systemActor,
       action: 'demo.seeded',
