@@ -165,6 +165,23 @@ function importCsv(commit: boolean): (page: Page) => Promise<number> {
   };
 }
 
+/** A page of the demo's 2019 programme (a draft: officials only), found through the programmes list. */
+function openDemoProgramme(suffix = ''): (page: Page) => Promise<number> {
+  return async (page) => {
+    await visit(page, url('/program-wspolpracy'));
+    const href = await page.locator('main table a[href^="/program-wspolpracy/"]').first().getAttribute('href');
+    assert.ok(href, 'the programmes list links to no programme');
+    return visit(page, url(`${href}${suffix}`));
+  };
+}
+
+/** Marks the demo programme ready: refused (409), naming the elements the demo leaves empty. */
+async function refuseDemoReadiness(page: Page): Promise<number> {
+  await openDemoProgramme()(page);
+  await navigation(page, () => page.click('main form[action$="/gotowy"] button[type="submit"]'));
+  return lastDocumentResponse(page)?.status() ?? 0;
+}
+
 const groups: RoleGroup[] = [
   {
     role: 'visitor',
@@ -202,6 +219,7 @@ const groups: RoleGroup[] = [
       { label: 'meetings', open: '/spotkania', status: 200 },
       { label: 'meeting page', open: openFirstMeeting, via: '/spotkania/<id of the first meeting listed>', status: 200 },
       { label: 'meeting protocol', open: openDemoProtocol, via: '/spotkania/<id of the demo meeting>/protokol', status: 200 },
+      { label: 'programmes of cooperation', open: '/program-wspolpracy', status: 200 },
       { label: 'not found', open: '/nie-ma-takiej-strony', status: 404 },
       // Last: the language cookie it sets stays in the visitor's contexts.
       { label: 'home in English', open: '/jezyk/en?wroc=/', status: 200, lang: 'en' },
@@ -328,6 +346,45 @@ const groups: RoleGroup[] = [
         label: 'remarks on the minutes',
         open: openWorkDemo('protokol/uwagi'),
         via: '/spotkania/<demo id>/protokol/uwagi',
+        status: 200,
+      },
+      { label: 'programmes with drafts', open: '/program-wspolpracy', status: 200 },
+      { label: 'new programme', open: '/program-wspolpracy/nowy', status: 200 },
+      { label: 'demo programme', open: openDemoProgramme(), via: '/program-wspolpracy/<demo id>', status: 200 },
+      {
+        label: 'programme readiness refused',
+        open: refuseDemoReadiness,
+        via: 'POST /program-wspolpracy/<demo id>/gotowy',
+        status: 409,
+      },
+      {
+        label: 'programme goals editor',
+        open: openDemoProgramme('/sekcje/cele'),
+        via: '/program-wspolpracy/<demo id>/sekcje/cele',
+        status: 200,
+      },
+      {
+        label: 'programme principles editor',
+        open: openDemoProgramme('/sekcje/zasady'),
+        via: '/program-wspolpracy/<demo id>/sekcje/zasady',
+        status: 200,
+      },
+      {
+        label: 'programme tasks editor',
+        open: openDemoProgramme('/sekcje/zadania'),
+        via: '/program-wspolpracy/<demo id>/sekcje/zadania',
+        status: 200,
+      },
+      {
+        label: 'programme funds editor',
+        open: openDemoProgramme('/sekcje/srodki'),
+        via: '/program-wspolpracy/<demo id>/sekcje/srodki',
+        status: 200,
+      },
+      {
+        label: 'programme resolution editor',
+        open: openDemoProgramme('/sekcje/uchwala'),
+        via: '/program-wspolpracy/<demo id>/sekcje/uchwala',
         status: 200,
       },
     ],
