@@ -52,7 +52,7 @@ export async function insertDemoProgramme(trx: Kysely<DB>, meetingId: number, no
     'Program realizują Prezydent Miasta Leszna, Biuro Pełnomocnika do spraw Współpracy z Organizacjami Pozarządowymi oraz wydziały Urzędu Miasta i jednostki organizacyjne Miasta, we współpracy z organizacjami pozarządowymi.';
   sections.resolution = {
     legalBasis:
-      'Na podstawie art. 18 ust. 2 pkt 15 ustawy z dnia 8 marca 1990 r. o samorządzie gminnym oraz art. 5a ust. 1 ustawy z dnia 24 kwietnia 2003 r. o działalności pożytku publicznego i o wolontariacie Rada Miejska Leszna uchwala, co następuje:',
+      'Na podstawie art. 7 ust. 1 pkt 19 i art. 18 ust. 2 pkt 15 ustawy z dnia 8 marca 1990 r. o samorządzie gminnym oraz art. 5a ust. 1 ustawy z dnia 24 kwietnia 2003 r. o działalności pożytku publicznego i o wolontariacie Rada Miejska Leszna uchwala, co następuje:',
     paragraphs: [
       {
         text: 'Przyjmuje się Roczny Program Współpracy Miasta Leszna z organizacjami pozarządowymi na rok 2019, stanowiący załącznik do uchwały.',
