@@ -105,6 +105,13 @@ describe('programme of cooperation: create, edit sections, import goals, readine
         ['Pomoc społeczna', null],
       ],
     );
+    const editor = await officialA.get(`/program-wspolpracy/${id}/sekcje/zadania`);
+    assert.match(editor.body, /<option value="16" selected>16 — kultura, sztuka/, 'the sphere is chosen from the dictionary');
+    assert.match(
+      (await officialA.get(`/program-wspolpracy/${id}`)).body,
+      /<td>16 — kultura, sztuka/,
+      'the programme names the sphere',
+    );
     const audit = await t.services.db
       .selectFrom('audit_log')
       .select(['after_json'])

@@ -13,6 +13,7 @@ import {
 } from '../../platform/http/forms.js';
 import { formatDateTime } from '../../platform/i18n/format.js';
 import { meetingsWithOutcomes } from '../meeting-minutes/index.js';
+import { activeSpheres } from '../organizations/index.js';
 import { findMeeting, meetingDateShort } from '../meetings/index.js';
 import { createProgramme } from './create-programme.js';
 import { importOutcomes, importSections, saveSection, type EditResult, type ImportSection } from './edit-section.js';
@@ -76,6 +77,15 @@ async function programmeForRequest(services: Services, request: FastifyRequest) 
   const version = await newestVersion(services.db, programme.id, official ? 'all' : 'public');
   if (!version) return undefined;
   return { programme, version, official };
+}
+
+/** The spheres of public tasks in force, as "16 — kultura, sztuka…" in the visitor's language. */
+async function sphereOptions(services: Services, request: FastifyRequest): Promise<Array<{ value: string; label: string }>> {
+  const english = request.language === 'en';
+  return (await activeSpheres(services.db)).map((s) => ({
+    value: s.code,
+    label: `${s.code} — ${english ? s.label_en : s.label_pl}`,
+  }));
 }
 
 export function programmeRoutes(app: FastifyInstance, services: Services): void {
@@ -145,6 +155,7 @@ export function programmeRoutes(app: FastifyInstance, services: Services): void 
           },
           sections,
           meetings: await sourceLabels(services, sections, official),
+          sphereLabels: Object.fromEntries((await sphereOptions(services, request)).map((o) => [o.value, o.label])),
           official,
           editable,
           missing: editable ? missingElements(sections) : null,
@@ -190,6 +201,7 @@ export function programmeRoutes(app: FastifyInstance, services: Services): void 
           computedFunds: computed === null ? null : formatPln(computed),
           meetings: labels,
           importMeetings: canImport ? meetings.map((m) => ({ id: m.id, label: `${meetingDateShort(m)} — ${m.topic}` })) : null,
+          spheres: target.section === 'tasks' ? await sphereOptions(services, request) : [],
         }}
         form={failedForm(values, errors, request.t)}
         lock={{ versionId: String(target.version.id), version: String(target.version.version) }}
@@ -306,6 +318,7 @@ export function programmeRoutes(app: FastifyInstance, services: Services): void 
             },
             sections,
             meetings: await sourceLabels(services, sections, true),
+            sphereLabels: Object.fromEntries((await sphereOptions(services, request)).map((o) => [o.value, o.label])),
             official: true,
             editable: true,
             missing: result.missing,

@@ -161,15 +161,28 @@ function Items(props: { items: ListItem[]; meetings: SourceLabels }) {
 export interface ProgrammePageModel {
   id: number;
   title: string;
-  version: { id: number; number: number; status: ProgrammeVersionStatus; lock: number; updated: string };
+  version: {
+    id: number;
+    number: number;
+    status: ProgrammeVersionStatus;
+    lock: number;
+    updated: string;
+  };
   sections: ProgrammeSections;
   meetings: SourceLabels;
   official: boolean;
   editable: boolean;
   missing: ElementKey[] | null;
+  /** Sphere codes of priority tasks as "16 — kultura, sztuka…". */
+  sphereLabels: Record<string, string>;
 }
 
-function ElementBody(props: { element: ElementKey; s: ProgrammeSections; meetings: SourceLabels }) {
+function ElementBody(props: {
+  element: ElementKey;
+  s: ProgrammeSections;
+  meetings: SourceLabels;
+  sphereLabels: Record<string, string>;
+}) {
   const { t } = useView();
   const { s, meetings } = props;
   const text = (value: string) => (value.trim() ? <Paragraphs text={value} /> : <p>{t('programme.page.emptyElement')}</p>);
@@ -249,7 +262,7 @@ function ElementBody(props: { element: ElementKey; s: ProgrammeSections; meeting
           <tbody>
             {s.tasks.rows.map((r) => (
               <tr>
-                <td>{r.sphere}</td>
+                <td>{props.sphereLabels[r.sphere] ?? r.sphere}</td>
                 <td>{r.task}</td>
                 <td>{r.unit}</td>
                 <td>{t(`programme.modes.${r.mode}`)}</td>
@@ -380,7 +393,7 @@ export function ProgrammePage(props: { model: ProgrammePageModel }) {
             {i + 1}. {t(`programme.elements.${k}`)}
           </h2>
           {editLink(k)}
-          <ElementBody element={k} s={s} meetings={model.meetings} />
+          <ElementBody element={k} s={s} meetings={model.meetings} sphereLabels={model.sphereLabels} />
         </section>
       ))}
     </Layout>

@@ -32,6 +32,8 @@ export interface SectionFormModel {
   computedFunds: string | null;
   meetings: SourceLabels;
   importMeetings: Array<{ id: number; label: string }> | null;
+  /** Tasks: the spheres of public tasks in force (a task names one). */
+  spheres: Array<{ value: string; label: string }>;
 }
 
 function ListRows(props: { form: FormModel; list: string; legend: string; meetings: SourceLabels }) {
@@ -70,9 +72,15 @@ function ListRows(props: { form: FormModel; list: string; legend: string; meetin
   );
 }
 
-function TaskRows(props: { form: FormModel }) {
+function TaskRows(props: { form: FormModel; spheres: Array<{ value: string; label: string }> }) {
   const { t } = useView();
   const { form } = props;
+  const options = (current: string | undefined) => [
+    { value: '', label: t('programme.edit.chooseSphere') },
+    ...props.spheres,
+    // A code no longer in force (or typed before) stays visible rather than silently replaced.
+    ...(current && !props.spheres.some((s) => s.value === current) ? [{ value: current, label: current }] : []),
+  ];
   return (
     <>
       {rowsOf(form.values, 'tasks', 'task').map((i, n) => {
@@ -80,13 +88,13 @@ function TaskRows(props: { form: FormModel }) {
         return (
           <fieldset class="fieldset">
             <legend class="fieldset__legend">{t('programme.edit.taskRow', { number: n + 1 })}</legend>
-            <TextField
+            <Select
               name={`${p}.sphere`}
               label={t('programme.edit.sphere')}
-              value={form.values[`${p}.sphere`]}
+              value={form.values[`${p}.sphere`] ?? ''}
               error={errorFor(form, `${p}.sphere`)}
               required={false}
-              width="short"
+              options={options(form.values[`${p}.sphere`])}
             />
             <TextArea
               name={`${p}.task`}
@@ -201,7 +209,7 @@ export function SectionFormPage(props: {
       );
       break;
     case 'tasks':
-      fields = <TaskRows form={form} />;
+      fields = <TaskRows form={form} spheres={model.spheres} />;
       break;
     case 'funds':
       fields = (
