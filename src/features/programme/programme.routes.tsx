@@ -40,7 +40,13 @@ import {
   type ProgrammeSections,
   type SectionKey,
 } from './programme-sections.js';
-import { NewProgrammePage, ProgrammeListPage, ProgrammePage, type SourceLabels } from './views/programme-pages.js';
+import {
+  NewProgrammePage,
+  ProgrammeListPage,
+  ProgrammePage,
+  type ProgrammePageModel,
+  type SourceLabels,
+} from './views/programme-pages.js';
 import { SectionFormPage } from './views/section-form.js';
 
 const isOfficial = (request: FastifyRequest) => canManageProgrammes(request.currentUser?.roles ?? []);
@@ -135,33 +141,38 @@ export function programmeRoutes(app: FastifyInstance, services: Services): void 
     },
   );
 
+  /** The programme page's view model for a version (the reading page, and the refused readiness). */
+  async function programmePageModel(
+    request: FastifyRequest,
+    found: { programme: { id: number; title: string }; version: ProgrammeVersionRecord },
+    state: Pick<ProgrammePageModel, 'official' | 'editable' | 'missing'>,
+  ): Promise<ProgrammePageModel> {
+    const { programme, version } = found;
+    const sections = parseSections(version.sections_json);
+    return {
+      id: programme.id,
+      title: programme.title,
+      version: {
+        id: version.id,
+        number: version.number,
+        status: version.status,
+        lock: version.version,
+        updated: formatDateTime(version.updated_at, request.language),
+      },
+      sections,
+      meetings: await sourceLabels(services, sections, state.official),
+      sphereLabels: Object.fromEntries((await sphereOptions(services, request)).map((o) => [o.value, o.label])),
+      ...state,
+    };
+  }
+
   app.get('/program-wspolpracy/:id', { config: { access: 'public' } }, async (request, reply) => {
     const found = await programmeForRequest(services, request);
     if (!found) return reply.callNotFound();
-    const { programme, version, official } = found;
-    const sections = parseSections(version.sections_json);
+    const { version, official } = found;
     const editable = official && isEditable(version.status);
-    return reply.render(
-      <ProgrammePage
-        model={{
-          id: programme.id,
-          title: programme.title,
-          version: {
-            id: version.id,
-            number: version.number,
-            status: version.status,
-            lock: version.version,
-            updated: formatDateTime(version.updated_at, request.language),
-          },
-          sections,
-          meetings: await sourceLabels(services, sections, official),
-          sphereLabels: Object.fromEntries((await sphereOptions(services, request)).map((o) => [o.value, o.label])),
-          official,
-          editable,
-          missing: editable ? missingElements(sections) : null,
-        }}
-      />,
-    );
+    const missing = editable ? missingElements(parseSections(version.sections_json)) : null;
+    return reply.render(<ProgrammePage model={await programmePageModel(request, found, { official, editable, missing })} />);
   });
 
   /** The section being edited on the newest version, or a reply already sent (404, or the frozen notice). */
@@ -302,30 +313,8 @@ export function programmeRoutes(app: FastifyInstance, services: Services): void 
     if (result.ok) return reply.redirectWithFlash(back, { kind: 'success', key: 'flash.programmeReady' });
     // The version cannot go to consultation as it is (409): the page again, naming every empty element.
     if (result.reason === 'incomplete') {
-      const { programme, version } = found;
-      const sections = parseSections(version.sections_json);
-      return reply.render(
-        <ProgrammePage
-          model={{
-            id: programme.id,
-            title: programme.title,
-            version: {
-              id: version.id,
-              number: version.number,
-              status: version.status,
-              lock: version.version,
-              updated: formatDateTime(version.updated_at, request.language),
-            },
-            sections,
-            meetings: await sourceLabels(services, sections, true),
-            sphereLabels: Object.fromEntries((await sphereOptions(services, request)).map((o) => [o.value, o.label])),
-            official: true,
-            editable: true,
-            missing: result.missing,
-          }}
-        />,
-        409,
-      );
+      const model = await programmePageModel(request, found, { official: true, editable: true, missing: result.missing });
+      return reply.render(<ProgrammePage model={model} />, 409);
     }
     if (result.reason === 'notFound') return reply.callNotFound();
     return reply.redirectWithFlash(back, {
