@@ -9,26 +9,11 @@ import {
   type TestClient,
   type TestResponse,
 } from '../../test-support/test-app.js';
+import { multipart, multipartBoundary, type MultipartPart } from '../../test-support/multipart.js';
 import { meetingOutcomes } from './index.js';
 import { insertMeeting } from './test-fixtures.js';
 
-type Part = { name: string; value: Buffer | string; filename?: string; contentType?: string };
-const boundary = 'ideaPhotoBoundary7Qx';
-
-function multipart(parts: Part[]): Buffer {
-  const chunks: Buffer[] = [];
-  for (const part of parts) {
-    const disposition = `form-data; name="${part.name}"${part.filename === undefined ? '' : `; filename="${part.filename}"`}`;
-    const type = part.contentType ? `\r\nContent-Type: ${part.contentType}` : '';
-    chunks.push(
-      Buffer.from(`--${boundary}\r\nContent-Disposition: ${disposition}${type}\r\n\r\n`),
-      Buffer.from(part.value),
-      Buffer.from('\r\n'),
-    );
-  }
-  chunks.push(Buffer.from(`--${boundary}--\r\n`));
-  return Buffer.concat(chunks);
-}
+const boundary = multipartBoundary;
 
 describe('ideas: captured as text or a photo, merged, categorised, promoted to outcomes', () => {
   let t: TestApp;
@@ -38,9 +23,9 @@ describe('ideas: captured as text or a photo, merged, categorised, promoted to o
   let groupId: number;
   let base: string;
 
-  async function capture(fields: Record<string, string>, photo?: Part): Promise<TestResponse> {
+  async function capture(fields: Record<string, string>, photo?: MultipartPart): Promise<TestResponse> {
     await official.get(base);
-    const parts: Part[] = [{ name: '_csrf', value: official.csrfToken() }];
+    const parts: MultipartPart[] = [{ name: '_csrf', value: official.csrfToken() }];
     for (const [name, value] of Object.entries(fields)) parts.push({ name, value });
     if (photo) parts.push(photo);
     const raw = await t.app.inject({

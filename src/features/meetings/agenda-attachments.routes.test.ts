@@ -8,25 +8,10 @@ import {
   type TestClient,
   type TestResponse,
 } from '../../test-support/test-app.js';
+import { multipart, multipartBoundary, type MultipartPart } from '../../test-support/multipart.js';
 import { meetingForm, samplePdf, sampleDocx, sampleOdt, zip } from './test-fixtures.js';
 
-type Part = { name: string; value: Buffer | string; filename?: string; contentType?: string };
-const boundary = 'meetingAttachmentBoundary7Qx';
-
-function multipart(parts: Part[]): Buffer {
-  const chunks: Buffer[] = [];
-  for (const part of parts) {
-    const disposition = `form-data; name="${part.name}"${part.filename === undefined ? '' : `; filename="${part.filename}"`}`;
-    const type = part.contentType ? `\r\nContent-Type: ${part.contentType}` : '';
-    chunks.push(
-      Buffer.from(`--${boundary}\r\nContent-Disposition: ${disposition}${type}\r\n\r\n`),
-      Buffer.from(part.value),
-      Buffer.from('\r\n'),
-    );
-  }
-  chunks.push(Buffer.from(`--${boundary}--\r\n`));
-  return Buffer.concat(chunks);
-}
+const boundary = multipartBoundary;
 
 describe('meetings: agenda and attachments', () => {
   let t: TestApp;
@@ -153,7 +138,7 @@ describe('meetings: agenda and attachments', () => {
     assert.equal(moves.filter((m) => m.action === 'meeting.agenda.moved').length, 2, 'moves that change nothing are not audited');
   });
 
-  async function upload(parts: Part[]): Promise<TestResponse> {
+  async function upload(parts: MultipartPart[]): Promise<TestResponse> {
     await official.get(`/spotkania/${meetingId}/zalaczniki`);
     const raw = await t.app.inject({
       method: 'POST',
@@ -223,7 +208,7 @@ describe('meetings: agenda and attachments', () => {
 
   it('refuses other types, a missing file and files over 10 MB, writing nothing', async () => {
     const before = await fileCount();
-    const refusals: Array<[Part[], RegExp]> = [
+    const refusals: Array<[MultipartPart[], RegExp]> = [
       [
         [
           { name: 'title', value: 'Program' },

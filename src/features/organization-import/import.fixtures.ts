@@ -2,9 +2,9 @@
  * Test helpers of the organisation import: identifiers that pass their checksums, CSV files built
  * from rows, Windows-1250 bytes, and the upload of a file the way a browser posts the form.
  */
-import { randomBytes } from 'node:crypto';
 import { nipCheckDigit, regon9CheckDigit } from '../organizations/index.js';
 import type { TestApp, TestClient, TestResponse } from '../../test-support/test-app.js';
+import { multipart, multipartContentType, type MultipartPart } from '../../test-support/multipart.js';
 
 /** A 10-digit KRS (it has no checksum). */
 export function testKrs(seed: number): string {
@@ -60,22 +60,9 @@ export function toWindows1250(text: string): Buffer {
 
 /** A multipart/form-data body as a browser sends the upload form. */
 export function multipartBody(fields: Record<string, string>, file?: { field: string; filename: string; data: Buffer }) {
-  const boundary = `----wspolnie${randomBytes(8).toString('hex')}`;
-  const parts: Buffer[] = [];
-  for (const [name, value] of Object.entries(fields)) {
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
-  }
-  if (file) {
-    parts.push(
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="${file.field}"; filename="${file.filename}"\r\nContent-Type: text/csv\r\n\r\n`,
-      ),
-      file.data,
-      Buffer.from('\r\n'),
-    );
-  }
-  parts.push(Buffer.from(`--${boundary}--\r\n`));
-  return { payload: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` };
+  const parts: MultipartPart[] = Object.entries(fields).map(([name, value]) => ({ name, value }));
+  if (file) parts.push({ name: file.field, filename: file.filename, contentType: 'text/csv', value: file.data });
+  return { payload: multipart(parts), contentType: multipartContentType() };
 }
 
 /** Opens the import page (for its CSRF token) and uploads the bytes as the file. */

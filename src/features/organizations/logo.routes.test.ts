@@ -10,25 +10,10 @@ import {
   type TestClient,
   type TestResponse,
 } from '../../test-support/test-app.js';
+import { multipart, multipartBoundary, type MultipartPart } from '../../test-support/multipart.js';
 import { polishSortKey } from './polish-order.js';
 
-type Part = { name: string; value: Buffer | string; filename?: string; contentType?: string };
-const boundary = 'orgLogoBoundary3kQ9';
-
-function multipart(parts: Part[]): Buffer {
-  const chunks: Buffer[] = [];
-  for (const part of parts) {
-    const disposition = `form-data; name="${part.name}"${part.filename === undefined ? '' : `; filename="${part.filename}"`}`;
-    const type = part.contentType ? `\r\nContent-Type: ${part.contentType}` : '';
-    chunks.push(
-      Buffer.from(`--${boundary}\r\nContent-Disposition: ${disposition}${type}\r\n\r\n`),
-      Buffer.from(part.value),
-      Buffer.from('\r\n'),
-    );
-  }
-  chunks.push(Buffer.from(`--${boundary}--\r\n`));
-  return Buffer.concat(chunks);
-}
+const boundary = multipartBoundary;
 
 /** A PNG whose header claims the given size, with one tiny compressed row: decoding it would need width × height pixels. */
 function pngClaiming(width: number, height: number): Buffer {
@@ -71,9 +56,9 @@ describe('organisation logo: checked, cleaned, resized, served with a long cache
   let organizationId: number;
   let adminId: number;
 
-  async function upload(client: TestClient, file: Part | null, options: { csrf?: string } = {}): Promise<TestResponse> {
+  async function upload(client: TestClient, file: MultipartPart | null, options: { csrf?: string } = {}): Promise<TestResponse> {
     await client.get('/organizacje/krokus/logo');
-    const parts: Part[] = [];
+    const parts: MultipartPart[] = [];
     const csrf = options.csrf ?? client.csrfToken();
     if (csrf) parts.push({ name: '_csrf', value: csrf });
     if (file) parts.push(file);
@@ -229,7 +214,7 @@ describe('organisation logo: checked, cleaned, resized, served with a long cache
 
   it('refuses a renamed text file, a too-large file and an oversized image in Polish, storing nothing', async () => {
     const before = { logo: await stored(), files: await logoFiles(), audit: await auditActions() };
-    const cases: Array<[Part | null, number, RegExp]> = [
+    const cases: Array<[MultipartPart | null, number, RegExp]> = [
       [
         { name: 'logo', value: 'To nie jest obraz, tylko tekst.', filename: 'logo.png', contentType: 'image/png' },
         400,

@@ -34,6 +34,7 @@ import {
   type TestResponse,
 } from '../../test-support/test-app.js';
 import { type SiteSettings, ZSiteSettings } from './settings.schema.js';
+import { multipart, multipartContentType, type MultipartPart } from '../../test-support/multipart.js';
 
 const settingsFields = Object.keys(ZSiteSettings.shape) as Array<keyof SiteSettings>;
 /** Every field the page shows back (all but the status select). */
@@ -215,23 +216,6 @@ describe('settings forms under hostile input', () => {
   const jpeg = Buffer.from([0xff, 0xd8, 0xff, 0xe0]);
   const webp = Buffer.concat([Buffer.from('RIFF'), Buffer.alloc(4), Buffer.from('WEBP')]);
 
-  type Part = { name: string; value: Buffer | string; filename?: string; contentType?: string };
-
-  function multipart(parts: Part[], boundary = 'logoBoundary7MA4YWxk'): Buffer {
-    const chunks: Buffer[] = [];
-    for (const part of parts) {
-      const disposition = `form-data; name="${part.name}"${part.filename === undefined ? '' : `; filename="${part.filename}"`}`;
-      const type = part.contentType ? `\r\nContent-Type: ${part.contentType}` : '';
-      chunks.push(
-        Buffer.from(`--${boundary}\r\nContent-Disposition: ${disposition}${type}\r\n\r\n`),
-        Buffer.from(part.value),
-        Buffer.from('\r\n'),
-      );
-    }
-    chunks.push(Buffer.from(`--${boundary}--\r\n`));
-    return Buffer.concat(chunks);
-  }
-
   /** Posts to the logo form; an upload that gets no answer within 5 s fails (the parser once stalled). */
   async function postLogo(body: Buffer | string, contentType: string, client = admin): Promise<TestResponse> {
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -305,7 +289,7 @@ describe('settings forms under hostile input', () => {
     await checkProperty(
       upload,
       async (u) => {
-        const parts: Part[] = [];
+        const parts: MultipartPart[] = [];
         const token = admin.csrfToken();
         if (u.csrf === 'valid' || u.csrf === 'twice') parts.push({ name: '_csrf', value: token });
         if (u.csrf === 'twice') parts.push({ name: '_csrf', value: token });
@@ -316,7 +300,7 @@ describe('settings forms under hostile input', () => {
           parts.push({ name: file.name, value: file.content, filename: file.filename, contentType: file.type });
         for (const field of u.extra) parts.push({ name: field.name, value: field.value });
         let body = multipart(parts);
-        let type = 'multipart/form-data; boundary=logoBoundary7MA4YWxk';
+        let type = multipartContentType();
         if (u.breakage === 'no-boundary') type = 'multipart/form-data';
         if (u.breakage === 'wrong-boundary') type = 'multipart/form-data; boundary=somethingElse';
         if (u.breakage === 'truncated') body = body.subarray(0, Math.floor(body.length / 2));
@@ -347,10 +331,7 @@ describe('settings forms under hostile input', () => {
 
   it('POST /admin/ustawienia/logo: a PNG is stored and audited; a wrong type or a missing file is named in Polish', async () => {
     const token = admin.csrfToken();
-    const missing = await postLogo(
-      multipart([{ name: '_csrf', value: token }]),
-      'multipart/form-data; boundary=logoBoundary7MA4YWxk',
-    );
+    const missing = await postLogo(multipart([{ name: '_csrf', value: token }]), multipartContentType());
     assertValidationPage(missing);
     assert.match(missing.body, /Wybierz plik z logo\./);
     const svg = await postLogo(
@@ -358,7 +339,7 @@ describe('settings forms under hostile input', () => {
         { name: '_csrf', value: token },
         { name: 'logo', value: '<svg onload="alert(1)"/>', filename: 'logo.png', contentType: 'image/png' },
       ]),
-      'multipart/form-data; boundary=logoBoundary7MA4YWxk',
+      multipartContentType(),
     );
     assertValidationPage(svg);
     assert.match(svg.body, /Wybierz plik PNG, JPEG lub WebP\./);
@@ -368,7 +349,7 @@ describe('settings forms under hostile input', () => {
         { name: '_csrf', value: token },
         { name: 'logo', value: Buffer.concat([png, Buffer.from('rest')]), filename: 'logo.png', contentType: 'image/png' },
       ]),
-      'multipart/form-data; boundary=logoBoundary7MA4YWxk',
+      multipartContentType(),
     );
     assert.equal(ok.status, 303);
     const changes = countChanges(before, await snapshotCounts(t.services));
@@ -387,11 +368,11 @@ describe('settings forms under hostile input', () => {
           { name: 'logo', value: Buffer.alloc(0), filename: 'a.png' },
           { name: 'logo', value: Buffer.alloc(size), filename: '\r\nb' },
         ],
-      ] satisfies Part[][]) {
+      ] satisfies MultipartPart[][]) {
         const before = await snapshotCounts(t.services);
         const response = await postLogo(
           multipart([{ name: '_csrf', value: admin.csrfToken() }, ...parts]),
-          'multipart/form-data; boundary=logoBoundary7MA4YWxk',
+          multipartContentType(),
         );
         assertWellFormedAnswer(response, [400, 413]);
         assert.deepEqual(countChanges(before, await snapshotCounts(t.services)), {});
