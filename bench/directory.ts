@@ -28,11 +28,11 @@
  *
  * Prints a table and rewrites the part of `docs/performance.md` between the `bench:directory` markers.
  */
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg, platform, release, tmpdir, totalmem } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { sql } from 'kysely';
@@ -42,21 +42,9 @@ import { migrateToLatest } from '../src/platform/db/migrate.js';
 import { areaScopes } from '../src/features/organizations/area-scopes.js';
 import { freePort, startServer, type ServerProcess } from '../src/test-support/processes.js';
 import { generateOrganizations, nameVocabulary, prng } from './generate-organizations.js';
+import { codeVersion, docPath, intFromEnv, median, table, writeDocSection } from './support.js';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
-const docPath = join(root, 'docs', 'performance.md');
-const markerStart = '<!-- bench:directory:start -->';
-const markerEnd = '<!-- bench:directory:end -->';
-
-function intFromEnv(name: string, fallback: number, min: number, max: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw new Error(`${name} must be an integer between ${min} and ${max} (got "${raw}")`);
-  }
-  return value;
-}
 
 const count = intFromEnv('BENCH_COUNT', 100_000, 100, 2_000_000);
 const duration = intFromEnv('BENCH_DURATION', 6, 1, 120);
@@ -347,12 +335,6 @@ async function measure(target: Target, base: string, connections: number, second
   };
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-}
-
 // ---------------------------------------------------------------------------------------------
 // One engine
 
@@ -522,14 +504,6 @@ async function runEngine(engine: Engine, bareBase: string): Promise<EngineRun> {
 // ---------------------------------------------------------------------------------------------
 // Report
 
-function table(header: string[], rows: string[][], align: ('l' | 'r')[]): string {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length), 3));
-  const cell = (text: string, i: number) => (align[i] === 'r' ? text.padStart(widths[i]!) : text.padEnd(widths[i]!));
-  const line = (cells: string[]) => `| ${cells.map(cell).join(' | ')} |`;
-  const rule = `| ${widths.map((w, i) => (align[i] === 'r' ? `${'-'.repeat(w - 1)}:` : '-'.repeat(w))).join(' | ')} |`;
-  return [line(header), rule, ...rows.map(line)].join('\n');
-}
-
 function resultsTable(runs: EngineRun[]): string {
   return table(
     ['engine', 'target', 'connections', 'req/s (median)', 'p50 ms', 'p99 ms', 'req/s as % of bare', 'timeouts'],
@@ -573,17 +547,6 @@ function acceptance(runs: EngineRun[]): string[] {
     line('searchCold', false),
     line('facetsCold', false),
   ];
-}
-
-function codeVersion(): string {
-  const git = (...args: string[]) => execFileSync('git', args, { cwd: root, encoding: 'utf8' }).trim();
-  try {
-    const commit = `commit \`${git('rev-parse', '--short', 'HEAD')}\``;
-    const dirty = git('status', '--porcelain', '--', 'src', 'db', 'bench', 'package.json', 'package-lock.json') !== '';
-    return dirty ? `${commit} plus uncommitted changes in the working tree` : commit;
-  } catch {
-    return 'an unknown commit';
-  }
 }
 
 interface RunInfo {
@@ -651,7 +614,7 @@ npm run bench:directory
 # settings: BENCH_COUNT=${count} BENCH_DURATION=${duration} BENCH_ROUNDS=${rounds} BENCH_WARMUP=${warmup} BENCH_COLD_SORT=${coldSort} BENCH_ENGINES=${engines.join(',')} npm run bench:directory
 \`\`\`
 
-Machine: Node ${process.version}, ${platform()} ${release()}, ${cpu.length} CPU${cpu.length === 1 ? '' : 's'} (os.cpus().length) — ${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB RAM; measured ${run.startedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC, ${codeVersion()}.
+Machine: Node ${process.version}, ${platform()} ${release()}, ${cpu.length} CPU${cpu.length === 1 ? '' : 's'} (os.cpus().length) — ${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB RAM; measured ${run.startedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC, ${codeVersion(['src', 'db', 'bench', 'package.json', 'package-lock.json'])}.
 
 Parameters: connections 1 and 50, ${duration} s per run, ${rounds} round${rounds === 1 ? '' : 's'} (first the bare server and the hot pages, then the cold pages — so the cold runs never evict a hot answer; targets interleaved within each, order rotated each round), ${warmup} s warm-up per target; figures are the median of the rounds (autocannon's average requests/s of a run, its \`latency.p50\` and \`latency.p99\` in whole milliseconds); every response that came was 2xx. Whole run: ${Math.round(run.elapsedSeconds)} s. Load average (1 / 5 / 15 min) before: ${run.loadBefore}, after: ${run.loadAfter} — a load well above the number of CPUs means other work shared the machine.
 
@@ -666,18 +629,6 @@ ${acceptance(runs).join('\n')}
 Each round:
 
 ${perRound}`;
-}
-
-function writeDoc(content: string): void {
-  const note = '<!-- Written by bench/directory.ts (`npm run bench:directory`): edits between these markers are overwritten. -->';
-  const block = `${markerStart}\n${note}\n\n${content}\n\n${markerEnd}`;
-  let doc = existsSync(docPath) ? readFileSync(docPath, 'utf8') : '# Performance\n';
-  const start = doc.indexOf(markerStart);
-  const end = doc.indexOf(markerEnd);
-  if (start !== -1 && end > start) doc = doc.slice(0, start) + block + doc.slice(end + markerEnd.length);
-  else doc = `${doc.trimEnd()}\n\n${block}\n`;
-  mkdirSync(dirname(docPath), { recursive: true });
-  writeFileSync(docPath, doc);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -721,7 +672,11 @@ async function main(): Promise<void> {
     process.stdout.write(`BENCH_DOC=0: ${docPath} left as it was (run took ${Math.round(elapsed)} s)\n`);
     return;
   }
-  writeDoc(section(runs, { startedAt, elapsedSeconds: elapsed, loadBefore, loadAfter: load() }));
+  writeDocSection(
+    'directory',
+    'npm run bench:directory',
+    section(runs, { startedAt, elapsedSeconds: elapsed, loadBefore, loadAfter: load() }),
+  );
   process.stdout.write(`wrote ${docPath} (run took ${Math.round(elapsed)} s)\n`);
 }
 

@@ -12,29 +12,17 @@
  *
  * Prints a table and rewrites the part of `docs/performance.md` between the `bench:http` markers.
  */
-import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { cpus, loadavg, platform, release, tmpdir, totalmem } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import { codeVersion, docPath, intFromEnv, median, table, writeDocSection } from './support.js';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
-const docPath = join(root, 'docs', 'performance.md');
-const markerStart = '<!-- bench:http:start -->';
-const markerEnd = '<!-- bench:http:end -->';
-
-function intFromEnv(name: string, fallback: number, min: number, max: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw new Error(`${name} must be an integer between ${min} and ${max} (got "${raw}")`);
-  }
-  return value;
-}
 
 const connections = intFromEnv('BENCH_CONNECTIONS', 10, 1, 1000);
 const duration = intFromEnv('BENCH_DURATION', 10, 1, 300);
@@ -216,12 +204,6 @@ async function measure(target: Target, url: string, seconds: number): Promise<Sa
   };
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-}
-
 // ---------------------------------------------------------------------------------------------
 // Report
 
@@ -232,14 +214,6 @@ interface Row {
   p50: number;
   p99: number;
   percentOfBare: number;
-}
-
-function table(header: string[], rows: string[][], align: ('l' | 'r')[]): string {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length), 3));
-  const cell = (text: string, i: number) => (align[i] === 'r' ? text.padStart(widths[i]!) : text.padEnd(widths[i]!));
-  const line = (cells: string[]) => `| ${cells.map(cell).join(' | ')} |`;
-  const rule = `| ${widths.map((w, i) => (align[i] === 'r' ? `${'-'.repeat(w - 1)}:` : '-'.repeat(w))).join(' | ')} |`;
-  return [line(header), rule, ...rows.map(line)].join('\n');
 }
 
 const fixed = (value: number, digits: number) => value.toFixed(digits);
@@ -263,18 +237,6 @@ function resultsTable(rows: Row[]): string {
     ]),
     ['l', 'r', 'r', 'r', 'r'],
   );
-}
-
-/** The code measured, in Markdown: the commit, and whether the working tree differed from it. */
-function codeVersion(): string {
-  const git = (...args: string[]) => execFileSync('git', args, { cwd: root, encoding: 'utf8' }).trim();
-  try {
-    const commit = `commit \`${git('rev-parse', '--short', 'HEAD')}\``;
-    const dirty = git('status', '--porcelain', '--', 'src', 'package.json', 'package-lock.json') !== '';
-    return dirty ? `${commit} plus uncommitted changes in \`src/\`` : commit;
-  } catch {
-    return 'an unknown commit';
-  }
 }
 
 interface RunInfo {
@@ -314,7 +276,7 @@ npm run bench
 # settings: BENCH_CONNECTIONS=10 BENCH_DURATION=10 BENCH_ROUNDS=3 BENCH_WARMUP=2 npm run bench
 \`\`\`
 
-Machine: Node ${process.version}, ${platform()} ${release()}, ${cpu.length} CPU${cpu.length === 1 ? '' : 's'} (os.cpus().length) — ${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB RAM; measured ${run.startedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC, ${codeVersion()}.
+Machine: Node ${process.version}, ${platform()} ${release()}, ${cpu.length} CPU${cpu.length === 1 ? '' : 's'} (os.cpus().length) — ${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB RAM; measured ${run.startedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC, ${codeVersion(['src', 'package.json', 'package-lock.json'])}.
 
 Parameters: ${connections} connections, ${duration} s per run, ${rounds} round${rounds === 1 ? '' : 's'} (the three targets interleaved, order rotated each round), ${warmup} s warm-up per target; figures are the median of the rounds (autocannon's average requests/s of a run, its \`latency.p50\` and \`latency.p99\`, which it records in whole milliseconds, so 0 means under 1 ms); every response was 2xx. Whole run: ${Math.round(run.elapsedSeconds)} s. Load average (1 / 5 / 15 min) before: ${run.loadBefore}, after: ${run.loadAfter} — a load well above the number of CPUs means other work shared the machine and the absolute numbers are noisier.
 
@@ -323,21 +285,6 @@ ${resultsTable(rows)}
 Requests/s of each round:
 
 ${perRound}`;
-}
-
-function writeDoc(content: string): void {
-  const note = '<!-- Written by bench/http.ts (`npm run bench`): edits between these markers are overwritten. -->';
-  const block = `${markerStart}\n${note}\n\n${content}\n\n${markerEnd}`;
-  let doc = existsSync(docPath) ? readFileSync(docPath, 'utf8') : '# Performance\n';
-  const start = doc.indexOf(markerStart);
-  const end = doc.indexOf(markerEnd);
-  if (start !== -1 && end > start) {
-    doc = doc.slice(0, start) + block + doc.slice(end + markerEnd.length);
-  } else {
-    doc = `${doc.trimEnd()}\n\n${block}\n`;
-  }
-  mkdirSync(dirname(docPath), { recursive: true });
-  writeFileSync(docPath, doc);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -434,7 +381,7 @@ async function main(): Promise<void> {
   await stopChildren();
   const elapsed = (Date.now() - startedAt.getTime()) / 1000;
   process.stdout.write(`\n${resultsTable(rows)}\n\n`);
-  writeDoc(section(rows, { startedAt, elapsedSeconds: elapsed, loadBefore, loadAfter }));
+  writeDocSection('http', 'npm run bench', section(rows, { startedAt, elapsedSeconds: elapsed, loadBefore, loadAfter }));
   process.stdout.write(`wrote ${docPath} (run took ${Math.round(elapsed)} s)\n`);
   const warnings = appOutput.split('\n').filter((line) => line.startsWith('{'));
   if (warnings.length) process.stdout.write(`note: the app logged ${warnings.length} warning/error line(s) during the run\n`);

@@ -10,11 +10,8 @@
  * by BENCH_BUDGET_S seconds in all. Prints a table and rewrites the part of `docs/performance.md`
  * between the `bench:protocol` markers.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+
 import { cpus, loadavg, platform, release, totalmem } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import type { Kysely } from 'kysely';
 import type { DB, OutcomeKind } from '../src/platform/db/schema.js';
@@ -23,11 +20,7 @@ import { renderDocx } from '../src/platform/documents/docx.js';
 import { pdfInfo } from '../src/platform/documents/inspect.js';
 import { renderPdf } from '../src/platform/documents/pdf.js';
 import { buildProtocolModel, findProtocolRecord, protocolDocument } from '../src/features/meeting-protocol/index.js';
-
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const docPath = join(root, 'docs', 'performance.md');
-const markerStart = '<!-- bench:protocol:start -->';
-const markerEnd = '<!-- bench:protocol:end -->';
+import { codeVersion, docPath, writeDocSection } from './support.js';
 
 const runs = Number(process.env.BENCH_RUNS ?? 31);
 const budgetSeconds = Number(process.env.BENCH_BUDGET_S ?? 50);
@@ -162,18 +155,6 @@ const median = (values: number[]) => {
 };
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 
-function codeVersion(): string {
-  const git = (...args: string[]) => execFileSync('git', args, { cwd: root, encoding: 'utf8' }).trim();
-  try {
-    const commit = `commit \`${git('rev-parse', '--short', 'HEAD')}\``;
-    const dirty =
-      git('status', '--porcelain', '--', 'src/features/meeting-protocol', 'src/platform/documents', 'bench/protocol.ts') !== '';
-    return dirty ? `${commit} plus uncommitted changes` : commit;
-  } catch {
-    return 'an unknown commit';
-  }
-}
-
 async function main(): Promise<void> {
   const started = performance.now();
   const loadBefore = loadavg()
@@ -227,7 +208,7 @@ npm run bench:protocol
 # settings: BENCH_RUNS=${runs} BENCH_BUDGET_S=${budgetSeconds} npm run bench:protocol
 \`\`\`
 
-Machine: Node ${process.version}, ${platform()} ${release()}, ${cpu.length} CPUs — ${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB RAM; measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ${codeVersion()}. Whole run: ${elapsed.toFixed(1)} s. Load average (1 / 5 / 15 min) before: ${loadBefore}, after: ${loadavg()
+Machine: Node ${process.version}, ${platform()} ${release()}, ${cpu.length} CPUs — ${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB RAM; measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ${codeVersion(['src/features/meeting-protocol', 'src/platform/documents', 'bench/protocol.ts'])}. Whole run: ${elapsed.toFixed(1)} s. Load average (1 / 5 / 15 min) before: ${loadBefore}, after: ${loadavg()
       .map((l) => l.toFixed(2))
       .join(' / ')} — a load above the number of CPUs means other work shared the machine.
 
@@ -238,23 +219,11 @@ avoids re-reading the TTF files); both documents are rendered on the request's t
 burst of downloads of large protocols queues behind each other — a cache keyed by the minutes
 version is the next step if that ever matters.`;
     console.log(table);
-    writeDoc(content);
+    writeDocSection('protocol', 'npm run bench:protocol', content);
     console.log(`\nwritten to ${docPath}`);
   } finally {
     await database.drop();
   }
-}
-
-function writeDoc(content: string): void {
-  const note = '<!-- Written by bench/protocol.ts (`npm run bench:protocol`): edits between these markers are overwritten. -->';
-  const block = `${markerStart}\n${note}\n\n${content}\n\n${markerEnd}`;
-  // Re-read right before writing: other benchmarks own other sections of the same file.
-  let doc = existsSync(docPath) ? readFileSync(docPath, 'utf8') : '# Performance\n';
-  const start = doc.indexOf(markerStart);
-  const end = doc.indexOf(markerEnd);
-  if (start !== -1 && end > start) doc = doc.slice(0, start) + block + doc.slice(end + markerEnd.length);
-  else doc = `${doc.trimEnd()}\n\n${block}\n`;
-  writeFileSync(docPath, doc);
 }
 
 await main();
