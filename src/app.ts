@@ -17,6 +17,9 @@ import { meetingMinutesFeature } from './features/meeting-minutes/index.js';
 import { meetingRegistrationFeature } from './features/meeting-registration/index.js';
 import { meetingProtocolFeature } from './features/meeting-protocol/index.js';
 import { programmeFeature } from './features/programme/index.js';
+import { consultationFeature } from './features/consultation/index.js';
+import { consultationAnswersFeature } from './features/consultation-answers/index.js';
+import { consultationReportFeature } from './features/consultation-report/index.js';
 import { openDataFeature } from './features/open-data/index.js';
 import { personalDataFeature } from './features/personal-data/index.js';
 import { siteFeature } from './features/site/index.js';
@@ -50,6 +53,9 @@ export const features: Feature[] = [
   meetingRegistrationFeature,
   meetingProtocolFeature,
   programmeFeature,
+  consultationFeature,
+  consultationAnswersFeature,
+  consultationReportFeature,
   openDataFeature,
   accountsFeature,
   personalDataFeature,

@@ -17,12 +17,14 @@ export interface Services {
   settings: SettingsCache;
   mailTransport: MailTransport;
   files: FileStorage;
+  /** The current instant. Tests replace it to stand on a deadline's last second; everything time-bound reads it. */
+  clock: () => Date;
 }
 
 export function createServices(
   database: Database,
   config: Config,
-  overrides: Partial<Pick<Services, 'mailTransport'>> = {},
+  overrides: Partial<Pick<Services, 'mailTransport' | 'clock'>> = {},
 ): Services {
   return {
     config,
@@ -32,5 +34,6 @@ export function createServices(
     settings: new SettingsCache(database.db),
     files: databaseFileStorage(database.db),
     mailTransport: overrides.mailTransport ?? (config.smtpUrl ? smtpTransport(config.smtpUrl, config.mailFrom) : outboxTransport),
+    clock: overrides.clock ?? (() => new Date()),
   };
 }

@@ -45,15 +45,14 @@ export interface TestApp {
 }
 
 export async function createTestApp(
-  options: { engine?: Engine; env?: Record<string, string>; mailTransport?: MailTransport } = {},
+  options: { engine?: Engine; env?: Record<string, string>; mailTransport?: MailTransport; clock?: () => Date } = {},
 ): Promise<TestApp> {
   const testDatabase = await createTestDatabase(options.engine ?? defaultTestEngine());
   const config = testConfig(options.env);
-  const services = createServices(
-    testDatabase.database,
-    config,
-    options.mailTransport ? { mailTransport: options.mailTransport } : {},
-  );
+  const services = createServices(testDatabase.database, config, {
+    ...(options.mailTransport ? { mailTransport: options.mailTransport } : {}),
+    ...(options.clock ? { clock: options.clock } : {}),
+  });
   const app = await buildApp(services);
   await app.ready();
   const worker = new JobWorker(

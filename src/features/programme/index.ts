@@ -9,6 +9,9 @@ export {
   type ListItem,
   type ProgrammeSections,
 } from './programme-sections.js';
+export { findProvision, provisionContaining, provisionsOf, replaceWording, taskWording, type Provision } from './provisions.js';
+export { findVersionWithProgramme, type ProgrammeVersionRecord } from './programme.repo.js';
+export { canManageProgrammes } from './programme.policy.js';
 
 /** The programme of cooperation (issue #5): programmes, their versions, the section editor and readiness for consultation. */
 export const programmeFeature: Feature = {

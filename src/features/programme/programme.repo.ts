@@ -50,3 +50,14 @@ export function newestVersionForYear(db: Kysely<DB>, year: number): Promise<Prog
     .limit(1)
     .executeTakeFirst();
 }
+
+/** One version with its programme's years and title, or undefined. */
+export function findVersionWithProgramme(db: Kysely<DB>, versionId: number) {
+  return db
+    .selectFrom('programme_versions')
+    .innerJoin('programmes', 'programmes.id', 'programme_versions.programme_id')
+    .selectAll('programme_versions')
+    .select(['programmes.year_from', 'programmes.year_to', 'programmes.title'])
+    .where('programme_versions.id', '=', versionId)
+    .executeTakeFirst();
+}

@@ -398,6 +398,78 @@ export interface ProgrammeVersionsTable {
   updated_at: string;
 }
 
+export type ConsultationStatus = 'announced' | 'closed';
+
+/** The public consultation of one programme version: the notice, its Warsaw period, closing and the report (features/consultation). */
+export interface ConsultationsTable {
+  id: Generated<number>;
+  programme_version_id: number;
+  subject: string;
+  legal_basis: string;
+  participants: string;
+  forms_json: string;
+  where_to_submit: string;
+  responsible_unit: string;
+  starts_on: string;
+  ends_on: string;
+  opens_at: string;
+  /** The first instant after the end day in Warsaw (exclusive). */
+  closes_at: string;
+  residents_allowed: Generated<number>;
+  status: Generated<ConsultationStatus>;
+  closed_at: string | null;
+  closed_by: number | null;
+  conclusion: string | null;
+  report_published_at: string | null;
+  report_published_by: number | null;
+  receipt_counter: Generated<number>;
+  version: Generated<number>;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export type SubmissionKind = 'comment' | 'task';
+export type SubmissionStatus = 'draft' | 'sent' | 'withdrawn';
+export type SubmissionChannel = 'online' | 'paper' | 'email';
+export type SubmitterKind = 'organization' | 'resident';
+export type SubmissionDecision = 'accepted' | 'partly' | 'rejected' | 'not-applicable';
+
+/** A comment on a provision or a priority-task proposal, its receipt and the official's answer. */
+export interface ConsultationSubmissionsTable {
+  id: Generated<number>;
+  consultation_id: number;
+  kind: SubmissionKind;
+  status: Generated<SubmissionStatus>;
+  channel: Generated<SubmissionChannel>;
+  author_id: number | null;
+  organization_id: number | null;
+  submitter_kind: SubmitterKind;
+  submitter_name: string;
+  contact_email: string | null;
+  provision_key: string | null;
+  provision_label: string | null;
+  current_wording: string | null;
+  proposed_wording: string | null;
+  justification: string | null;
+  task_json: string | null;
+  sequence: number | null;
+  receipt_number: string | null;
+  received_on: string | null;
+  sent_at: string | null;
+  withdrawn_at: string | null;
+  resubmission_of: number | null;
+  assigned_to: number | null;
+  decision: SubmissionDecision | null;
+  answer: string | null;
+  answered_by: number | null;
+  answered_at: string | null;
+  applied_in_version_id: number | null;
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface DB {
   files: FilesTable;
   users: UsersTable;
@@ -428,6 +500,8 @@ export interface DB {
   organization_spheres: OrganizationSpheresTable;
   programmes: ProgrammesTable;
   programme_versions: ProgrammeVersionsTable;
+  consultations: ConsultationsTable;
+  consultation_submissions: ConsultationSubmissionsTable;
 }
 
 export type User = Selectable<UsersTable>;
