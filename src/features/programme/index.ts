@@ -12,6 +12,7 @@ export {
 export { findProvision, provisionContaining, provisionsOf, replaceWording, taskWording, type Provision } from './provisions.js';
 export { findVersionWithProgramme, type ProgrammeVersionRecord } from './programme.repo.js';
 export { canManageProgrammes } from './programme.policy.js';
+export { applyWordingToNextVersion, markVersionAfterConsultation, type ApplyResult } from './consultation-outcome.js';
 
 /** The programme of cooperation (issue #5): programmes, their versions, the section editor and readiness for consultation. */
 export const programmeFeature: Feature = {
