@@ -9,6 +9,7 @@ export {
   type ListItem,
   type ProgrammeSections,
 } from './programme-sections.js';
+export { formatPln, parseAmount, taskModes, type PriorityTask, type TaskMode } from './programme-sections.js';
 export { findProvision, provisionContaining, provisionsOf, replaceWording, taskWording, type Provision } from './provisions.js';
 export { findVersionWithProgramme, type ProgrammeVersionRecord } from './programme.repo.js';
 export { canManageProgrammes } from './programme.policy.js';
