@@ -38,4 +38,15 @@ describe('configuration', () => {
     assert.equal(config.secureCookies, true);
     assert.equal(config.baseUrl, 'https://ngo.example.pl');
   });
+
+  it('honours FAKE_NOW only on test servers, and an empty value means the real clock', () => {
+    const base = { DATABASE_URL: 'sqlite::memory:' };
+    assert.throws(() => loadConfig({ ...base, FAKE_NOW: '2026-10-25T22:59:00Z' }), /FAKE_NOW/);
+    assert.throws(() => loadConfig({ ...base, NODE_ENV: 'test', FAKE_NOW: 'yesterday' }), /FAKE_NOW/);
+    assert.equal(loadConfig({ ...base, NODE_ENV: 'test', FAKE_NOW: '' }).fakeNow, undefined);
+    assert.equal(
+      loadConfig({ ...base, NODE_ENV: 'test', FAKE_NOW: '2026-10-25T22:59:00Z' }).fakeNow?.toISOString(),
+      '2026-10-25T22:59:00.000Z',
+    );
+  });
 });

@@ -31,6 +31,7 @@ const ZEnv = z.object({
   SIGN_IN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
   SIGN_IN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(20),
   SIGN_IN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
+  FAKE_NOW: z.preprocess((v) => (v === '' ? undefined : v), z.iso.datetime({ offset: true }).optional()),
 });
 
 export type Config = {
@@ -52,6 +53,8 @@ export type Config = {
   formRateLimitPerMinute: number;
   apiRateLimitPerMinute: number;
   signIn: { maxFailuresPerAccount: number; maxFailuresPerIp: number; lockMinutes: number };
+  /** Test servers only: the instant the clock starts from (it then advances in real time). */
+  fakeNow: Date | undefined;
 };
 
 export function parseDatabaseUrl(url: string): Config['database'] {
@@ -87,6 +90,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (e.NODE_ENV === 'production' && !e.SESSION_SECRET) {
     throw new Error('SESSION_SECRET (at least 32 characters) is required when NODE_ENV=production');
   }
+  if (e.FAKE_NOW && e.NODE_ENV !== 'test') {
+    throw new Error('FAKE_NOW is honoured only with NODE_ENV=test');
+  }
   const baseUrl = (e.BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, '');
   return {
     env: e.NODE_ENV,
@@ -111,5 +117,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxFailuresPerIp: e.SIGN_IN_MAX_FAILURES_PER_IP,
       lockMinutes: e.SIGN_IN_LOCK_MINUTES,
     },
+    fakeNow: e.FAKE_NOW ? new Date(e.FAKE_NOW) : undefined,
   };
 }

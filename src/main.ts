@@ -5,7 +5,7 @@
  */
 import { loadConfig } from './config.js';
 import { buildApp } from './app.js';
-import { createServices } from './services.js';
+import { clockFrom, createServices } from './services.js';
 import { createDatabase } from './platform/db/database.js';
 import { migrateToLatest } from './platform/db/migrate.js';
 import { JobWorker } from './platform/jobs/jobs.js';
@@ -21,7 +21,7 @@ import { demoAccounts, demoPassword, seedDemo, shouldSeedDemo } from './demo/see
 const config = loadConfig();
 const database = createDatabase(config.database);
 const applied = await migrateToLatest(database);
-const services = createServices(database, config);
+const services = createServices(database, config, config.fakeNow ? { clock: clockFrom(config.fakeNow) } : {});
 const app = await buildApp(services);
 if (applied.length) app.log.info({ migrations: applied }, 'migrations applied');
 

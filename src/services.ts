@@ -37,3 +37,9 @@ export function createServices(
     clock: overrides.clock ?? (() => new Date()),
   };
 }
+
+/** A clock that starts at `start` and advances in real time (test servers: `FAKE_NOW`). */
+export function clockFrom(start: Date): () => Date {
+  const offset = start.getTime() - Date.now();
+  return () => new Date(Date.now() + offset);
+}
