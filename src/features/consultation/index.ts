@@ -1,4 +1,5 @@
 import type { Feature } from '../../app.js';
+import { submissionRoutes } from './submission.routes.js';
 
 export {
   consultationFacts,
@@ -25,11 +26,13 @@ export {
   type SubmissionRecord,
 } from './consultation.repo.js';
 export { canManageConsultations } from './consultation.policy.js';
+export { parseTaskProposal, type TaskProposal } from './submission.schema.js';
+export { submissionsByAuthor } from './submission.repo.js';
 
 /** The public consultation of a programme version (issue #5): the notice, the public page, comments and priority-task proposals with receipts. */
 export const consultationFeature: Feature = {
   name: 'consultation',
-  async routes() {
-    // routes arrive with the consultation's first slice
+  async routes(app, services) {
+    submissionRoutes(app, services);
   },
 };
