@@ -1,9 +1,13 @@
 import type { Feature } from '../../app.js';
+import { answersRoutes } from './answers.routes.js';
 
-/** Officials' answers to a consultation's submissions (issue #5): assignment, answers per provision, closing. */
+export { canApply, decisionColour, decisionLabelKey, decisionLabels, decisions } from './decisions.js';
+export { knownTaskFields, taskFields, taskTitle, type TaskField } from './task-proposal.js';
+
+/** Officials' answers to a consultation's submissions (issue #5): assignment, answers per provision, applying to the next version, closing. */
 export const consultationAnswersFeature: Feature = {
   name: 'consultation-answers',
-  async routes() {
-    // routes arrive with the answers slice
+  async routes(app, services) {
+    answersRoutes(app, services);
   },
 };
