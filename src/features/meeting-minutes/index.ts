@@ -12,6 +12,8 @@ export type { OutcomeRow } from './meeting-minutes.repo.js';
 export { statutoryPrinciples } from './meeting-minutes.schema.js';
 // The minutes text with its outcome markers, as document blocks (the protocol and the remarks page show the same).
 export { OutcomePool, leftoverBlocks, textBlocks } from './minutes-text.js';
+// The minutes' line diff; the programme's version comparison runs it over words.
+export { lineDiff, type DiffLine } from './text-diff.js';
 
 /**
  * A meeting's structured outcomes, ordered by kind and position within it — e.g. the programme of

@@ -61,3 +61,19 @@ export function findVersionWithProgramme(db: Kysely<DB>, versionId: number) {
     .where('programme_versions.id', '=', versionId)
     .executeTakeFirst();
 }
+
+/** A programme's version by its number; with `public`, only one that is not a draft. */
+export function versionByNumber(
+  db: Kysely<DB>,
+  programmeId: number,
+  number: number,
+  readable: 'all' | 'public',
+): Promise<ProgrammeVersionRecord | undefined> {
+  let query = db
+    .selectFrom('programme_versions')
+    .selectAll()
+    .where('programme_id', '=', programmeId)
+    .where('number', '=', number);
+  if (readable === 'public') query = query.where('status', '!=', 'draft');
+  return query.executeTakeFirst();
+}

@@ -11,24 +11,50 @@ import {
   type FieldError,
   type FormValues,
 } from '../../platform/http/forms.js';
-import { formatDateTime } from '../../platform/i18n/format.js';
+import { formatDate, formatDateTime } from '../../platform/i18n/format.js';
+import { consultationOfVersion } from './consultation-link.js';
 import { meetingsWithOutcomes } from '../meeting-minutes/index.js';
 import { activeSpheres } from '../organizations/index.js';
 import { findMeeting, meetingDateShort } from '../meetings/index.js';
 import { createProgramme } from './create-programme.js';
+import { creationFacts, creationText } from './creation-text.js';
 import { importOutcomes, importSections, saveSection, type EditResult, type ImportSection } from './edit-section.js';
 import { markReady } from './mark-ready.js';
 import { canManageProgrammes, isEditable } from './programme.policy.js';
-import { findProgramme, listProgrammes, newestVersion, versionsOf, type ProgrammeVersionRecord } from './programme.repo.js';
+import {
+  findProgramme,
+  listProgrammes,
+  newestVersion,
+  versionByNumber,
+  versionsOf,
+  type ProgrammeVersionRecord,
+} from './programme.repo.js';
+import {
+  annexTitle,
+  legalBasisSentence,
+  resolutionParagraphs,
+  resolutionTitle,
+  type ResolutionModel,
+} from './programme-document.js';
 import {
   parseSectionForm,
   sectionFormValues,
+  ZAdopt,
   ZImport,
   ZNewProgramme,
   ZProgrammeParams,
+  ZReadQuery,
   ZSectionParams,
   ZVersionRef,
 } from './programme.schema.js';
+import {
+  adoptVersion,
+  adoptableStatuses,
+  createNextVersion,
+  hasClosedConsultation,
+  nextDraftStatuses,
+  publishVersion,
+} from './version-lifecycle.js';
 import {
   formatPln,
   missingElements,
@@ -73,16 +99,26 @@ async function sourceLabels(services: Services, sections: ProgrammeSections, off
   return labels;
 }
 
-/** The programme and the version the viewer reads (officials: the newest; others: the newest that is not a draft). */
-async function programmeForRequest(services: Services, request: FastifyRequest) {
+/**
+ * The programme and the version the viewer reads: `?wersja=N`, else the newest (officials: any; others:
+ * the newest that is not a draft — the public never reads drafts). `newest` tells whether it is the
+ * programme's newest version, the one the lifecycle's forms act on.
+ */
+export async function programmeForRequest(services: Services, request: FastifyRequest) {
   const params = ZProgrammeParams.safeParse(request.params);
-  if (!params.success) return undefined;
+  const query = ZReadQuery.safeParse(request.query ?? {});
+  if (!params.success || !query.success) return undefined;
   const programme = await findProgramme(services.db, params.data.id);
   if (!programme) return undefined;
   const official = isOfficial(request);
-  const version = await newestVersion(services.db, programme.id, official ? 'all' : 'public');
+  const readable = official ? 'all' : 'public';
+  const version =
+    query.data.wersja === undefined
+      ? await newestVersion(services.db, programme.id, readable)
+      : await versionByNumber(services.db, programme.id, query.data.wersja, readable);
   if (!version) return undefined;
-  return { programme, version, official };
+  const newestOfAll = await newestVersion(services.db, programme.id, 'all');
+  return { programme, version, official, newest: newestOfAll?.id === version.id };
 }
 
 /** The spheres of public tasks in force, as "16 — kultura, sztuka…" in the visitor's language. */
@@ -92,6 +128,28 @@ async function sphereOptions(services: Services, request: FastifyRequest): Promi
     value: s.code,
     label: `${s.code} — ${english ? s.label_en : s.label_pl}`,
   }));
+}
+
+/** The resolution-with-annex model of a version (the reading page's headings, the PDF and the DOCX). */
+export async function resolutionModel(
+  services: Services,
+  programme: { id: number; title: string },
+  version: ProgrammeVersionRecord,
+): Promise<ResolutionModel> {
+  const { settings } = await services.settings.get();
+  return {
+    programmeId: programme.id,
+    title: programme.title,
+    municipality: settings.municipalityName,
+    versionNumber: version.number,
+    status: version.status,
+    resolutionNumber: version.resolution_number,
+    resolutionDate: version.resolution_date,
+    sections: parseSections(version.sections_json),
+    sphereLabels: Object.fromEntries(
+      (await activeSpheres(services.db)).map((sphere) => [sphere.code, `${sphere.code} — ${sphere.label_pl}`]),
+    ),
+  };
 }
 
 export function programmeRoutes(app: FastifyInstance, services: Services): void {
@@ -141,14 +199,24 @@ export function programmeRoutes(app: FastifyInstance, services: Services): void 
     },
   );
 
-  /** The programme page's view model for a version (the reading page, and the refused readiness). */
+  /** The programme page's view model for a version (the reading page, and the refused readiness or adoption). */
   async function programmePageModel(
     request: FastifyRequest,
-    found: { programme: { id: number; title: string }; version: ProgrammeVersionRecord },
-    state: Pick<ProgrammePageModel, 'official' | 'editable' | 'missing'>,
+    found: { programme: { id: number; title: string }; version: ProgrammeVersionRecord; newest: boolean },
+    state: Pick<ProgrammePageModel, 'official' | 'editable' | 'missing'> &
+      Partial<Pick<ProgrammePageModel, 'missingFor' | 'adoptForm'>>,
   ): Promise<ProgrammePageModel> {
-    const { programme, version } = found;
+    const { programme, version, newest } = found;
     const sections = parseSections(version.sections_json);
+    const resolution = await resolutionModel(services, programme, version);
+    const consultation = version.status === 'draft' ? undefined : await consultationOfVersion(services.db, version.id);
+    const official = state.official;
+    const adoptable =
+      official &&
+      newest &&
+      adoptableStatuses.includes(version.status) &&
+      (version.status !== 'draft' || (await hasClosedConsultation(services.db, programme.id)));
+    const query = newest ? '' : `?wersja=${version.number}`;
     return {
       id: programme.id,
       title: programme.title,
@@ -158,10 +226,32 @@ export function programmeRoutes(app: FastifyInstance, services: Services): void 
         status: version.status,
         lock: version.version,
         updated: formatDateTime(version.updated_at, request.language),
+        resolutionNumber: version.resolution_number,
+        resolutionDate: version.resolution_date ? formatDate(`${version.resolution_date}T12:00:00Z`, request.language) : null,
+        publishedAt: version.published_at ? formatDate(version.published_at, request.language) : null,
       },
+      newest,
+      resolution: {
+        title: resolutionTitle(resolution),
+        annex: annexTitle(resolution),
+        basis: legalBasisSentence(sections.resolution.legalBasis),
+        paragraphs: resolutionParagraphs(sections),
+      },
+      documents: {
+        pdf: `/program-wspolpracy/${programme.id}/uchwala.pdf${query}`,
+        docx: `/program-wspolpracy/${programme.id}/uchwala.docx${query}`,
+      },
+      consultationHref: consultation ? `/konsultacje/${consultation.id}` : null,
+      announceHref:
+        official && !consultation && version.status === 'consultation' ? `/konsultacje/nowa?wersja=${version.id}` : null,
+      canAdopt: adoptable,
+      canPublish: official && newest && version.status === 'adopted',
+      canNewVersion: official && newest && nextDraftStatuses.includes(version.status),
       sections,
-      meetings: await sourceLabels(services, sections, state.official),
+      meetings: await sourceLabels(services, sections, official),
       sphereLabels: Object.fromEntries((await sphereOptions(services, request)).map((o) => [o.value, o.label])),
+      missingFor: 'ready',
+      adoptForm: { values: {}, errors: [] },
       ...state,
     };
   }
@@ -170,7 +260,7 @@ export function programmeRoutes(app: FastifyInstance, services: Services): void 
     const found = await programmeForRequest(services, request);
     if (!found) return reply.callNotFound();
     const { version, official } = found;
-    const editable = official && isEditable(version.status);
+    const editable = official && found.newest && isEditable(version.status);
     const missing = editable ? missingElements(parseSections(version.sections_json)) : null;
     return reply.render(<ProgrammePage model={await programmePageModel(request, found, { official, editable, missing })} />);
   });
@@ -195,6 +285,7 @@ export function programmeRoutes(app: FastifyInstance, services: Services): void 
     values: FormValues,
     errors: FieldError[],
     status = 200,
+    generated: 'generated' | 'nothing' | null = null,
   ) {
     const sections = parseSections(target.version.sections_json);
     const computed = plannedFunds(sections);
@@ -213,6 +304,7 @@ export function programmeRoutes(app: FastifyInstance, services: Services): void 
           meetings: labels,
           importMeetings: canImport ? meetings.map((m) => ({ id: m.id, label: `${meetingDateShort(m)} — ${m.topic}` })) : null,
           spheres: target.section === 'tasks' ? await sphereOptions(services, request) : [],
+          generated,
         }}
         form={failedForm(values, errors, request.t)}
         lock={{ versionId: String(target.version.id), version: String(target.version.version) }}
@@ -303,23 +395,129 @@ export function programmeRoutes(app: FastifyInstance, services: Services): void 
     },
   );
 
-  app.post('/program-wspolpracy/:id/gotowy', { config: { access: 'official' } }, async (request, reply) => {
-    const found = await programmeForRequest(services, request);
-    if (!found) return reply.callNotFound();
-    const back = `/program-wspolpracy/${found.programme.id}`;
-    const form = parseForm(ZVersionRef, request.body);
-    if (!form.ok) return reply.redirectWithFlash(back, { kind: 'info', key: 'flash.programmeChanged' });
-    const result = await markReady(services, signedInUser(request).id, { programmeId: found.programme.id, ...form.data });
-    if (result.ok) return reply.redirectWithFlash(back, { kind: 'success', key: 'flash.programmeReady' });
-    // The version cannot go to consultation as it is (409): the page again, naming every empty element.
-    if (result.reason === 'incomplete') {
-      const model = await programmePageModel(request, found, { official: true, editable: true, missing: result.missing });
-      return reply.render(<ProgrammePage model={model} />, 409);
-    }
-    if (result.reason === 'notFound') return reply.callNotFound();
-    return reply.redirectWithFlash(back, {
+  /**
+   * Element 10 written from the platform's records, shown in the creation section's form for the
+   * official to edit and save: nothing is stored until they save the form.
+   */
+  app.post(
+    '/program-wspolpracy/:id/sekcje/:section/generuj',
+    { config: { access: 'official', rateLimit: formRateLimit(services) } },
+    async (request, reply) => {
+      const target = await editTarget(request, reply);
+      if (!target) return reply;
+      if (target.section !== 'creation') return reply.callNotFound();
+      const sections = parseSections(target.version.sections_json);
+      const text = creationText(await creationFacts(services.db, target.programme.id, sections));
+      const values = { ...sectionFormValues('creation', sections), text: text || sections.creation.text };
+      return renderSection(request, reply, target, values, [], 200, text === '' ? 'nothing' : 'generated');
+    },
+  );
+
+  app.post(
+    '/program-wspolpracy/:id/gotowy',
+    { config: { access: 'official', rateLimit: formRateLimit(services) } },
+    async (request, reply) => {
+      const found = await programmeForRequest(services, request);
+      if (!found) return reply.callNotFound();
+      const back = `/program-wspolpracy/${found.programme.id}`;
+      const form = parseForm(ZVersionRef, request.body);
+      if (!form.ok) return reply.redirectWithFlash(back, { kind: 'info', key: 'flash.programmeChanged' });
+      const result = await markReady(services, signedInUser(request).id, { programmeId: found.programme.id, ...form.data });
+      if (result.ok) return reply.redirectWithFlash(back, { kind: 'success', key: 'flash.programmeReady' });
+      // The version cannot go to consultation as it is (409): the page again, naming every empty element.
+      if (result.reason === 'incomplete') {
+        const model = await programmePageModel(request, found, { official: true, editable: true, missing: result.missing });
+        return reply.render(<ProgrammePage model={model} />, 409);
+      }
+      if (result.reason === 'notFound') return reply.callNotFound();
+      return reply.redirectWithFlash(back, {
+        kind: 'info',
+        key: result.reason === 'frozen' ? 'flash.programmeFrozen' : 'flash.programmeChanged',
+      });
+    },
+  );
+
+  /** The lifecycle's forms name the version and its lock; without them the page has changed under the official. */
+  const lifecycleBack = (reply: FastifyReply, programmeId: number, reason: 'notFound' | 'conflict' | 'wrongStatus') => {
+    if (reason === 'notFound') return reply.callNotFound();
+    return reply.redirectWithFlash(`/program-wspolpracy/${programmeId}`, {
       kind: 'info',
-      key: result.reason === 'frozen' ? 'flash.programmeFrozen' : 'flash.programmeChanged',
+      key: reason === 'wrongStatus' ? 'flash.programmeWrongStatus' : 'flash.programmeChanged',
     });
-  });
+  };
+
+  app.post(
+    '/program-wspolpracy/:id/przyjecie',
+    { config: { access: 'official', rateLimit: formRateLimit(services) } },
+    async (request, reply) => {
+      const found = await programmeForRequest(services, request);
+      if (!found) return reply.callNotFound();
+      const form = parseForm(ZAdopt, request.body);
+      const refuse = async (errors: FieldError[], status: number, missing: ProgrammePageModel['missing'] = null) => {
+        const model = await programmePageModel(request, found, {
+          official: true,
+          editable: false,
+          missing,
+          missingFor: 'adopt',
+          adoptForm: failedForm(form.values, errors, request.t),
+        });
+        return reply.render(<ProgrammePage model={{ ...model, canAdopt: model.canAdopt || status === 409 }} />, status);
+      };
+      if (!form.ok) return refuse(form.errors, 400);
+      const result = await adoptVersion(
+        services,
+        signedInUser(request).id,
+        { programmeId: found.programme.id, versionId: form.data.versionId, version: form.data.version },
+        { number: form.data.resolutionNumber, date: form.data.resolutionDate },
+      );
+      if (result.ok)
+        return reply.redirectWithFlash(`/program-wspolpracy/${found.programme.id}`, {
+          kind: 'success',
+          key: 'flash.programmeAdopted',
+        });
+      if (result.reason === 'noConsultation') return refuse([formError('', 'programme.errors.noConsultation')], 409);
+      if (result.reason === 'incomplete')
+        return refuse([formError('', 'programme.errors.incompleteForAdoption')], 409, result.missing);
+      return lifecycleBack(reply, found.programme.id, result.reason);
+    },
+  );
+
+  app.post(
+    '/program-wspolpracy/:id/publikacja',
+    { config: { access: 'official', rateLimit: formRateLimit(services) } },
+    async (request, reply) => {
+      const found = await programmeForRequest(services, request);
+      if (!found) return reply.callNotFound();
+      const form = parseForm(ZVersionRef, request.body);
+      if (!form.ok) return lifecycleBack(reply, found.programme.id, 'conflict');
+      const result = await publishVersion(services, signedInUser(request).id, { programmeId: found.programme.id, ...form.data });
+      if (result.ok)
+        return reply.redirectWithFlash(`/program-wspolpracy/${found.programme.id}`, {
+          kind: 'success',
+          key: 'flash.programmePublished',
+        });
+      return lifecycleBack(reply, found.programme.id, result.reason);
+    },
+  );
+
+  app.post(
+    '/program-wspolpracy/:id/nowa-wersja',
+    { config: { access: 'official', rateLimit: formRateLimit(services) } },
+    async (request, reply) => {
+      const found = await programmeForRequest(services, request);
+      if (!found) return reply.callNotFound();
+      const form = parseForm(ZVersionRef, request.body);
+      if (!form.ok) return lifecycleBack(reply, found.programme.id, 'conflict');
+      const result = await createNextVersion(services, signedInUser(request).id, {
+        programmeId: found.programme.id,
+        ...form.data,
+      });
+      if (result.ok)
+        return reply.redirectWithFlash(`/program-wspolpracy/${found.programme.id}`, {
+          kind: 'success',
+          key: 'flash.programmeVersionCreated',
+        });
+      return lifecycleBack(reply, found.programme.id, result.reason);
+    },
+  );
 }

@@ -4,7 +4,7 @@
  * ticked "remove" are dropped on save. Messages are i18n keys; the field names are the form's names.
  */
 import { z } from 'zod';
-import { zCheckbox, zMultiline, zOptional, zSingleLine } from '../../platform/http/fields.js';
+import { zCheckbox, zDateOnly, zMultiline, zOptional, zSingleLine } from '../../platform/http/fields.js';
 import type { FieldError, FormValues } from '../../platform/http/forms.js';
 import { formError } from '../../platform/http/forms.js';
 import { statutoryPrinciples } from '../meeting-minutes/index.js';
@@ -36,6 +36,18 @@ export const zVersion = z.coerce
 
 /** What every change of a version names: the version row and the lock it read. */
 export const ZVersionRef = z.object({ versionId: zId, version: zVersion });
+
+/** Adoption: the resolution's number (as the council wrote it, "XLII/512/2018") and date. */
+export const ZAdopt = ZVersionRef.extend({
+  resolutionNumber: zSingleLine(100),
+  resolutionDate: zDateOnly.refine((v) => v >= '2000-01-01' && v <= '2100-12-31', { error: 'validation.date' }),
+});
+
+/** `?wersja=N` on the reading page and the documents: a version by its number. */
+export const ZReadQuery = z.object({ wersja: zVersion.optional() });
+
+/** `?od=N&do=M` on the comparison page. */
+export const ZCompareQuery = z.object({ od: zVersion, do: zVersion });
 
 export const ZImport = ZVersionRef.extend({
   meetingId: z.coerce

@@ -391,6 +391,8 @@ export interface ProgrammeVersionsTable {
   sections_json: string;
   resolution_number: string | null;
   resolution_date: string | null;
+  /** When an official published the adopted version (migration 20261126T1350). */
+  published_at: string | null;
   based_on_version_id: number | null;
   version: Generated<number>;
   created_by: number | null;

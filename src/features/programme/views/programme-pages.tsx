@@ -167,12 +167,28 @@ export interface ProgrammePageModel {
     status: ProgrammeVersionStatus;
     lock: number;
     updated: string;
+    resolutionNumber: string | null;
+    resolutionDate: string | null;
+    publishedAt: string | null;
   };
+  /** Whether this is the programme's newest version (the lifecycle's forms act on it). */
+  newest: boolean;
+  /** The resolution around the programme: its title, opening formula and paragraphs, and the annex's heading. */
+  resolution: { title: string; annex: string; basis: string; paragraphs: Array<{ label: string; text: string }> };
+  documents: { pdf: string; docx: string };
+  consultationHref: string | null;
+  announceHref: string | null;
+  canAdopt: boolean;
+  canPublish: boolean;
+  canNewVersion: boolean;
   sections: ProgrammeSections;
   meetings: SourceLabels;
   official: boolean;
   editable: boolean;
   missing: ElementKey[] | null;
+  /** What the empty elements prevent: going to consultation, or adoption. */
+  missingFor: 'ready' | 'adopt';
+  adoptForm: FormModel;
   /** Sphere codes of priority tasks as "16 — kultura, sztuka…". */
   sphereLabels: Record<string, string>;
 }
@@ -190,7 +206,7 @@ function ElementBody(props: {
     case 'goals':
       return (
         <>
-          <h3>{t('programme.page.mainGoal')}</h3>
+          <h4>{t('programme.page.mainGoal')}</h4>
           {s.goals.main ? (
             <p>
               {s.goals.main}
@@ -203,7 +219,7 @@ function ElementBody(props: {
           ) : (
             <p>{t('programme.page.emptyElement')}</p>
           )}
-          <h3>{t('programme.page.specificGoals')}</h3>
+          <h4>{t('programme.page.specificGoals')}</h4>
           {s.goals.specific.length ? (
             <Items items={s.goals.specific} meetings={meetings} />
           ) : (
@@ -231,13 +247,13 @@ function ElementBody(props: {
     case 'forms':
       return (
         <>
-          <h3>{t('programme.page.financialForms')}</h3>
+          <h4>{t('programme.page.financialForms')}</h4>
           {s.forms.financial.length ? (
             <Items items={s.forms.financial} meetings={meetings} />
           ) : (
             <p>{t('programme.page.emptyElement')}</p>
           )}
-          <h3>{t('programme.page.nonFinancialForms')}</h3>
+          <h4>{t('programme.page.nonFinancialForms')}</h4>
           {s.forms.nonFinancial.length ? (
             <Items items={s.forms.nonFinancial} meetings={meetings} />
           ) : (
@@ -288,7 +304,7 @@ function ElementBody(props: {
           {text(s.evaluation.text)}
           {s.evaluation.indicators.length > 0 && (
             <>
-              <h3>{t('programme.page.indicators')}</h3>
+              <h4>{t('programme.page.indicators')}</h4>
               <Items items={s.evaluation.indicators} meetings={meetings} />
             </>
           )}
@@ -302,8 +318,9 @@ function ElementBody(props: {
 export function ProgrammePage(props: { model: ProgrammePageModel }) {
   const { t } = useView();
   const { model } = props;
-  const { sections: s } = model;
+  const { sections: s, version } = model;
   const base = `/program-wspolpracy/${model.id}`;
+  const status = t(`programme.status.${version.status}`);
   const editLink = (key: ElementKey | 'resolution') =>
     model.editable ? (
       <p>
@@ -312,24 +329,57 @@ export function ProgrammePage(props: { model: ProgrammePageModel }) {
         </a>
       </p>
     ) : null;
+  const lock = (
+    <>
+      <input type="hidden" name="versionId" value={String(version.id)} />
+      <input type="hidden" name="version" value={String(version.lock)} />
+    </>
+  );
+  const form = model.adoptForm;
   return (
     <Layout
-      title={model.title}
+      title={form.errors.length ? `${t('programme.errorTitlePrefix')} ${model.title}` : model.title}
       breadcrumbs={[{ label: t('programme.list.title'), href: '/program-wspolpracy' }, { label: model.title }]}
     >
       <h1>{model.title}</h1>
+      <ErrorSummary errors={form.errors} />
       <p>
-        <Tag colour={model.version.status === 'draft' ? 'grey' : 'blue'}>{t(`programme.status.${model.version.status}`)}</Tag>{' '}
-        {t('programme.page.versionLine', {
-          number: model.version.number,
-          status: t(`programme.status.${model.version.status}`),
-          updated: model.version.updated,
-        })}
+        <Tag colour={version.status === 'draft' ? 'grey' : version.status === 'published' ? 'green' : 'blue'}>{status}</Tag>{' '}
+        {t('programme.page.versionLine', { number: version.number, status, updated: version.updated })}
+        {!model.newest && <> {t('programme.page.olderVersion')}</>}
       </p>
-      {model.version.status === 'draft' && model.official && <p>{t('programme.page.draftNotice')}</p>}
-      {model.official && model.version.status !== 'draft' && <p>{t('programme.page.frozenNotice')}</p>}
+      {version.resolutionNumber && version.resolutionDate && (
+        <p>{t('programme.page.adoptedLine', { number: version.resolutionNumber, date: version.resolutionDate })}</p>
+      )}
+      {version.publishedAt && <p>{t('programme.page.publishedLine', { date: version.publishedAt })}</p>}
+      <ul>
+        <li>
+          <a href={`${base}/wersje`}>{t('programme.page.versionsLink')}</a>
+        </li>
+        <li>
+          <a href={model.documents.pdf}>{t('programme.page.pdf')}</a>
+        </li>
+        <li>
+          <a href={model.documents.docx}>{t('programme.page.docx')}</a>
+        </li>
+        {model.consultationHref && (
+          <li>
+            <a href={model.consultationHref}>{t('programme.page.consultationLink')}</a>
+          </li>
+        )}
+        {model.announceHref && (
+          <li>
+            <a href={model.announceHref}>{t('programme.page.announce')}</a>
+          </li>
+        )}
+      </ul>
+      {version.status === 'draft' && model.official && <p>{t('programme.page.draftNotice')}</p>}
+      {model.official && version.status !== 'draft' && <p>{t(`programme.page.frozenNotice.${version.status}`)}</p>}
       {model.missing && model.missing.length > 0 && (
-        <NotificationBanner kind="warning" title={t('programme.page.missingTitle')}>
+        <NotificationBanner
+          kind="warning"
+          title={t(model.missingFor === 'adopt' ? 'programme.page.missingAdoptTitle' : 'programme.page.missingTitle')}
+        >
           <p>{t('programme.page.missingIntro')}</p>
           <ul>
             {model.missing.map((k) => (
@@ -342,10 +392,49 @@ export function ProgrammePage(props: { model: ProgrammePageModel }) {
       )}
       {model.editable && (
         <Form action={`${base}/gotowy`}>
-          <input type="hidden" name="versionId" value={String(model.version.id)} />
-          <input type="hidden" name="version" value={String(model.version.lock)} />
+          {lock}
           <p class="field__hint">{t('programme.page.readyHint')}</p>
           <Button variant="secondary">{t('programme.page.ready')}</Button>
+        </Form>
+      )}
+      {model.canNewVersion && (
+        <Form action={`${base}/nowa-wersja`}>
+          {lock}
+          <p class="field__hint">{t('programme.page.newVersionHint', { number: version.number })}</p>
+          <Button variant="secondary">{t('programme.page.newVersion')}</Button>
+        </Form>
+      )}
+      {model.canAdopt && (
+        <section aria-labelledby="przyjecie">
+          <h2 id="przyjecie">{t('programme.page.adoptTitle')}</h2>
+          <p>{t('programme.page.adoptIntro')}</p>
+          <Form action={`${base}/przyjecie`}>
+            {lock}
+            <TextField
+              name="resolutionNumber"
+              label={t('programme.page.resolutionNumber')}
+              hint={t('programme.page.resolutionNumberHint')}
+              value={form.values.resolutionNumber}
+              error={errorFor(form, 'resolutionNumber')}
+              width="half"
+            />
+            <TextField
+              name="resolutionDate"
+              type="date"
+              label={t('programme.page.resolutionDate')}
+              value={form.values.resolutionDate}
+              error={errorFor(form, 'resolutionDate')}
+              width="short"
+            />
+            <Button>{t('programme.page.adopt')}</Button>
+          </Form>
+        </section>
+      )}
+      {model.canPublish && (
+        <Form action={`${base}/publikacja`}>
+          {lock}
+          <p class="field__hint">{t('programme.page.publishHint')}</p>
+          <Button>{t('programme.page.publish')}</Button>
         </Form>
       )}
       <nav aria-labelledby="programme-contents">
@@ -361,41 +450,34 @@ export function ProgrammePage(props: { model: ProgrammePageModel }) {
           ))}
         </ol>
       </nav>
-      <section aria-labelledby="uchwala">
-        <h2 id="uchwala">{t('programme.elements.resolution')}</h2>
+      <section aria-labelledby="uchwala" class="resolution">
+        <h2 id="uchwala">
+          {version.status === 'draft' && <>{t('programme.page.draftMark')} — </>}
+          {model.resolution.title}
+        </h2>
         {editLink('resolution')}
-        <h3>{t('programme.page.legalBasis')}</h3>
-        {s.resolution.legalBasis.trim() ? (
-          <Paragraphs text={s.resolution.legalBasis} />
-        ) : (
-          <p>{t('programme.page.emptyElement')}</p>
-        )}
-        {s.resolution.paragraphs.length > 0 && (
-          <>
-            <h3>{t('programme.page.paragraphs')}</h3>
-            <ol>
-              {s.resolution.paragraphs.map((p) => (
-                <li>{p.text}</li>
-              ))}
-            </ol>
-          </>
-        )}
-        <h3>{t('programme.page.entryIntoForce')}</h3>
-        {s.resolution.entryIntoForce.trim() ? (
-          <Paragraphs text={s.resolution.entryIntoForce} />
-        ) : (
-          <p>{t('programme.page.emptyElement')}</p>
-        )}
+        <p>{model.resolution.basis}</p>
+        {model.resolution.paragraphs.map((p) => (
+          <p>
+            <strong>{p.label}</strong> {p.text}
+          </p>
+        ))}
       </section>
-      {statutoryElements.map((k, i) => (
-        <section aria-labelledby={sectionSlugs[k]}>
-          <h2 id={sectionSlugs[k]}>
-            {i + 1}. {t(`programme.elements.${k}`)}
-          </h2>
-          {editLink(k)}
-          <ElementBody element={k} s={s} meetings={model.meetings} sphereLabels={model.sphereLabels} />
-        </section>
-      ))}
+      <section aria-labelledby="zalacznik">
+        <h2 id="zalacznik">{model.resolution.annex}</h2>
+        <p>
+          <strong>{model.title}</strong>
+        </p>
+        {statutoryElements.map((k, i) => (
+          <section aria-labelledby={sectionSlugs[k]}>
+            <h3 id={sectionSlugs[k]}>
+              {t('programme.page.chapter', { number: i + 1 })} {t(`programme.elements.${k}`)}
+            </h3>
+            {editLink(k)}
+            <ElementBody element={k} s={s} meetings={model.meetings} sphereLabels={model.sphereLabels} />
+          </section>
+        ))}
+      </section>
     </Layout>
   );
 }

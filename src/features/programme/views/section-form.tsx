@@ -1,3 +1,4 @@
+import { NotificationBanner } from '../../../ui/components/notification-banner.js';
 import { useView } from '../../../ui/context.js';
 import { Button } from '../../../ui/components/button.js';
 import { ErrorSummary } from '../../../ui/components/error-summary.js';
@@ -34,6 +35,8 @@ export interface SectionFormModel {
   importMeetings: Array<{ id: number; label: string }> | null;
   /** Tasks: the spheres of public tasks in force (a task names one). */
   spheres: Array<{ value: string; label: string }>;
+  /** The creation section after "Wygeneruj z danych platformy": the text was written (not saved yet), or the records had nothing. */
+  generated?: 'generated' | 'nothing' | null;
 }
 
 function ListRows(props: { form: FormModel; list: string; legend: string; meetings: SourceLabels }) {
@@ -255,6 +258,19 @@ export function SectionFormPage(props: {
       <h1>{title}</h1>
       <ErrorSummary errors={form.errors} />
       <p>{t('programme.edit.intro', { number: model.versionNumber })}</p>
+      {model.generated && (
+        <NotificationBanner kind="info" title={t('programme.edit.generatedTitle')}>
+          <p>{t(model.generated === 'generated' ? 'programme.edit.generated' : 'programme.edit.generatedNothing')}</p>
+        </NotificationBanner>
+      )}
+      {model.section === 'creation' && (
+        <Form action={`${action}/generuj`}>
+          <input type="hidden" name="versionId" value={props.lock.versionId} />
+          <input type="hidden" name="version" value={props.lock.version} />
+          <p class="field__hint">{t('programme.edit.generateHint')}</p>
+          <Button variant="secondary">{t('programme.edit.generate')}</Button>
+        </Form>
+      )}
       <Form action={action}>
         <input type="hidden" name="versionId" value={props.lock.versionId} />
         <input type="hidden" name="version" value={props.lock.version} />

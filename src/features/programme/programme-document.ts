@@ -1,0 +1,194 @@
+/**
+ * The programme as the council's resolution with the programme as its annex — one model rendered as
+ * the HTML headings, the tagged PDF and the DOCX (`src/platform/documents/`):
+ *
+ *   [PROJEKT] Uchwała nr … Rady Miejskiej … z dnia … w sprawie przyjęcia …
+ *   Na podstawie … uchwala się, co następuje:  § 1. …  § n. (entry into force)
+ *   Załącznik do uchwały nr … — the programme's title, Rozdział 1. … Rozdział 11.
+ *
+ * The resolution is a Polish official record: its text is Polish whatever the page's language
+ * (the builder is given the Polish translator).
+ */
+import type { DocumentBlock, DocumentSpec } from '../../platform/documents/blocks.js';
+import type { ProgrammeVersionStatus } from '../../platform/db/schema.js';
+import { formatDate } from '../../platform/i18n/format.js';
+import type { Translate } from '../../platform/i18n/i18n.js';
+import {
+  formatPln,
+  plannedFunds,
+  statutoryElements,
+  type ElementKey,
+  type ListItem,
+  type ProgrammeSections,
+} from './programme-sections.js';
+
+export interface ResolutionModel {
+  programmeId: number;
+  title: string;
+  municipality: string;
+  versionNumber: number;
+  status: ProgrammeVersionStatus;
+  resolutionNumber: string | null;
+  /** YYYY-MM-DD */
+  resolutionDate: string | null;
+  sections: ProgrammeSections;
+  /** Sphere codes as "16 — kultura, sztuka…" (Polish). */
+  sphereLabels: Record<string, string>;
+}
+
+/** "Roczny program współpracy …" → "Rocznego programu współpracy …"; any other title is quoted. */
+export function titleInGenitive(title: string): string {
+  const known: Array<[RegExp, string]> = [
+    [/^roczny program\b/i, 'Rocznego programu'],
+    [/^wieloletni program\b/i, 'Wieloletniego programu'],
+    [/^program\b/i, 'Programu'],
+  ];
+  for (const [pattern, genitive] of known) if (pattern.test(title)) return title.replace(pattern, genitive);
+  return `programu „${title}”`;
+}
+
+const dateText = (isoDate: string | null) => (isoDate ? `${formatDate(`${isoDate}T12:00:00Z`, 'pl')} r.` : '…');
+const numberText = (n: string | null) => n?.trim() || '…/…/…';
+
+/** "Uchwała nr XLII/512/2018 Rady Miejskiej Leszna z dnia 25 października 2018 r. w sprawie przyjęcia Rocznego programu …" */
+export function resolutionTitle(m: ResolutionModel): string {
+  return (
+    `Uchwała nr ${numberText(m.resolutionNumber)} Rady Miejskiej ${m.municipality} z dnia ${dateText(m.resolutionDate)} ` +
+    `w sprawie przyjęcia ${titleInGenitive(m.title)}`
+  );
+}
+
+export function annexTitle(m: ResolutionModel): string {
+  return `Załącznik do uchwały nr ${numberText(m.resolutionNumber)} Rady Miejskiej ${m.municipality} z dnia ${dateText(m.resolutionDate)}`;
+}
+
+/** The opening formula: "Na podstawie … uchwala się, co następuje:" (a typed "Na podstawie" is not doubled). */
+export function legalBasisSentence(legalBasis: string): string {
+  const basis = legalBasis
+    .trim()
+    .replace(/^na podstawie\s+/i, '')
+    .replace(/\s*,?\s*(rada miejska [^:]*)?uchwala się,? co następuje:?\s*$/i, '')
+    .replace(/[\s,.;:]+$/, '');
+  return `Na podstawie ${basis || '…'} uchwala się, co następuje:`;
+}
+
+/** The resolution's paragraphs: its own, then entry into force as the last. */
+export function resolutionParagraphs(s: ProgrammeSections): Array<{ label: string; text: string }> {
+  const texts = [...s.resolution.paragraphs.map((p) => p.text), s.resolution.entryIntoForce.trim()].filter((p) => p !== '');
+  return texts.map((text, i) => ({ label: `§ ${i + 1}.`, text }));
+}
+
+export const isDraftStatus = (status: ProgrammeVersionStatus) => status === 'draft';
+
+const paragraphs = (text: string): DocumentBlock[] =>
+  text
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter((p) => p !== '')
+    .map((p) => ({ kind: 'paragraph' as const, text: p.replace(/\s*\n\s*/g, ' ') }));
+
+const list = (items: ListItem[] | string[]): DocumentBlock[] =>
+  items.length ? [{ kind: 'list', style: 'decimal', items: items.map((i) => (typeof i === 'string' ? i : i.text)) }] : [];
+
+const label = (text: string): DocumentBlock => ({ kind: 'paragraph', text, emphasis: true });
+
+/** One chapter's content, in the same order as the reading page. */
+export function elementBlocks(key: ElementKey, m: ResolutionModel, t: Translate): DocumentBlock[] {
+  const s = m.sections;
+  switch (key) {
+    case 'goals':
+      return [
+        label(t('programme.page.mainGoal')),
+        ...paragraphs(s.goals.main),
+        ...(s.goals.specific.length ? [label(t('programme.page.specificGoals')), ...list(s.goals.specific)] : []),
+      ];
+    case 'principles':
+      return [
+        { kind: 'paragraph', text: t('programme.page.statutoryPrinciples') },
+        ...list(
+          [...s.principles.statutory, ...s.principles.local.map((i) => i.text)].map((name) =>
+            t('programme.page.principle', { name }),
+          ),
+        ),
+      ];
+    case 'forms':
+      return [
+        ...(s.forms.financial.length ? [label(t('programme.page.financialForms')), ...list(s.forms.financial)] : []),
+        ...(s.forms.nonFinancial.length ? [label(t('programme.page.nonFinancialForms')), ...list(s.forms.nonFinancial)] : []),
+      ];
+    case 'tasks':
+      return s.tasks.rows.length
+        ? [
+            {
+              kind: 'table',
+              caption: t('programme.page.tasksCaption'),
+              columns: [
+                { header: 'Lp.', width: 1 },
+                { header: t('programme.page.sphere'), width: 4 },
+                { header: t('programme.page.task'), width: 6 },
+                { header: t('programme.page.unit'), width: 3 },
+                { header: t('programme.page.mode'), width: 3 },
+                { header: t('programme.page.amount'), width: 3 },
+              ],
+              rows: s.tasks.rows.map((r, i) => [
+                `${i + 1}.`,
+                m.sphereLabels[r.sphere] ?? r.sphere,
+                r.task,
+                r.unit,
+                t(`programme.modes.${r.mode}`),
+                r.amount === null ? '' : formatPln(r.amount),
+              ]),
+            },
+          ]
+        : [];
+    case 'funds': {
+      const computed = plannedFunds(s);
+      return [
+        ...(computed !== null
+          ? [{ kind: 'paragraph' as const, text: t('programme.page.computedFunds', { amount: formatPln(computed) }) }]
+          : []),
+        ...paragraphs(s.funds.override),
+      ];
+    }
+    case 'evaluation':
+      return [
+        ...paragraphs(s.evaluation.text),
+        ...(s.evaluation.indicators.length ? [label(t('programme.page.indicators')), ...list(s.evaluation.indicators)] : []),
+      ];
+    default:
+      return paragraphs(s[key].text);
+  }
+}
+
+/** The whole resolution with its annex as document blocks. */
+export function resolutionBlocks(m: ResolutionModel, t: Translate): DocumentBlock[] {
+  const draft = isDraftStatus(m.status);
+  const blocks: DocumentBlock[] = [
+    { kind: 'heading', level: 1, text: `${draft ? 'PROJEKT — ' : ''}${resolutionTitle(m)}` },
+    { kind: 'paragraph', text: legalBasisSentence(m.sections.resolution.legalBasis) },
+    ...resolutionParagraphs(m.sections).map((p) => ({ kind: 'paragraph' as const, label: p.label, text: p.text })),
+    { kind: 'heading', level: 2, text: annexTitle(m) },
+    { kind: 'paragraph', text: m.title, emphasis: true },
+  ];
+  statutoryElements.forEach((key, i) => {
+    blocks.push({ kind: 'heading', level: 3, text: `Rozdział ${i + 1}. ${t(`programme.elements.${key}`)}` });
+    const body = elementBlocks(key, m, t);
+    blocks.push(...(body.length ? body : [{ kind: 'paragraph' as const, text: t('programme.page.emptyElement') }]));
+  });
+  return blocks;
+}
+
+export function resolutionDocument(m: ResolutionModel, t: Translate): DocumentSpec {
+  return {
+    title: `${isDraftStatus(m.status) ? 'Projekt: ' : ''}${resolutionTitle(m)}`,
+    subject: m.title,
+    author: `Rada Miejska ${m.municipality}`,
+    language: 'pl-PL',
+    blocks: resolutionBlocks(m, t),
+  };
+}
+
+/** The downloads' base name: "uchwala-program-wspolpracy-12-wersja-3". */
+export function resolutionFileBase(m: ResolutionModel): string {
+  return `${isDraftStatus(m.status) ? 'projekt-' : ''}uchwala-program-wspolpracy-${m.programmeId}-wersja-${m.versionNumber}`;
+}
