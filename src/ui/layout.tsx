@@ -31,6 +31,7 @@ export function Layout(props: {
     { href: '/organizacje', label: t('layout.nav.organizations'), show: true },
     { href: '/spotkania', label: t('meetings.nav'), show: true },
     { href: '/program-wspolpracy', label: t('programme.nav'), show: true },
+    { href: '/konsultacje', label: t('consultation.nav'), show: true },
     { href: '/konto', label: t('layout.nav.account'), show: user !== null },
     { href: '/admin', label: t('layout.nav.admin'), show: user?.isAdministrator === true },
   ];

@@ -39,3 +39,37 @@ export function sentSubmissions(db: Kysely<DB>, consultationId: number): Promise
     .orderBy('sequence')
     .execute();
 }
+
+/** Every consultation with its programme's title and years, newest period first (the public list). */
+export function listConsultations(db: Kysely<DB>) {
+  return db
+    .selectFrom('consultations')
+    .innerJoin('programme_versions', 'programme_versions.id', 'consultations.programme_version_id')
+    .innerJoin('programmes', 'programmes.id', 'programme_versions.programme_id')
+    .selectAll('consultations')
+    .select(['programmes.id as programme_id', 'programmes.title', 'programmes.year_from', 'programmes.year_to'])
+    .orderBy('consultations.starts_on', 'desc')
+    .orderBy('consultations.id', 'desc')
+    .execute();
+}
+
+/** Programme versions sent to consultation that have no notice yet (officials announce them). */
+export function versionsAwaitingNotice(db: Kysely<DB>) {
+  return db
+    .selectFrom('programme_versions')
+    .innerJoin('programmes', 'programmes.id', 'programme_versions.programme_id')
+    .leftJoin('consultations', 'consultations.programme_version_id', 'programme_versions.id')
+    .select([
+      'programme_versions.id',
+      'programme_versions.number',
+      'programmes.id as programme_id',
+      'programmes.title',
+      'programmes.year_from',
+      'programmes.year_to',
+    ])
+    .where('programme_versions.status', '=', 'consultation')
+    .where('consultations.id', 'is', null)
+    .orderBy('programmes.year_from', 'desc')
+    .orderBy('programme_versions.id', 'desc')
+    .execute();
+}

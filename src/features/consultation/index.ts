@@ -1,4 +1,5 @@
 import type { Feature } from '../../app.js';
+import { noticeRoutes } from './notice.routes.js';
 import { submissionRoutes } from './submission.routes.js';
 
 export {
@@ -28,11 +29,13 @@ export {
 export { canManageConsultations } from './consultation.policy.js';
 export { parseTaskProposal, type TaskProposal } from './submission.schema.js';
 export { submissionsByAuthor } from './submission.repo.js';
+export { formatWarsawDate, periodPhrase, timeLeftPhrase, warsawToday, type Phrase } from './consultation-time.js';
 
 /** The public consultation of a programme version (issue #5): the notice, the public page, comments and priority-task proposals with receipts. */
 export const consultationFeature: Feature = {
   name: 'consultation',
   async routes(app, services) {
+    noticeRoutes(app, services);
     submissionRoutes(app, services);
   },
 };

@@ -37,14 +37,16 @@ import { type SiteSettings, ZSiteSettings } from './settings.schema.js';
 import { multipart, multipartContentType, type MultipartPart } from '../../test-support/multipart.js';
 
 const settingsFields = Object.keys(ZSiteSettings.shape) as Array<keyof SiteSettings>;
-/** Every field the page shows back (all but the status select). */
-const shownFields = [...settingsFields.filter((f) => f !== 'a11yStatus'), 'version'];
+/** Every field the page shows back as typed (all but the status select and the checkbox). */
+const shownFields = [...settingsFields.filter((f) => f !== 'a11yStatus' && f !== 'consultationResidentsAllowed'), 'version'];
 
 /** Values each field accepts, found by asking the field's own schema. */
 function validValue(field: keyof SiteSettings): fc.Arbitrary<string> {
   const schema = ZSiteSettings.shape[field] as z.ZodType;
   const accepts = (v: string) => schema.safeParse(v).success;
   if (field === 'a11yStatus') return fc.constantFrom('full', 'partial', 'none');
+  if (field === 'consultationMinDays') return fc.integer({ min: 1, max: 90 }).map(String);
+  if (field === 'consultationResidentsAllowed') return fc.constantFrom('yes', 'on');
   if (/Email$/.test(field)) {
     return fc
       .tuple(

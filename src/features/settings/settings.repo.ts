@@ -11,9 +11,10 @@ export interface StoredSettings {
 export async function readSettings(db: Kysely<DB>): Promise<StoredSettings> {
   const row = await db.selectFrom('site_settings').selectAll().where('id', '=', 1).executeTakeFirst();
   if (!row) return { settings: defaultSiteSettings, version: 0, updatedAt: null };
-  const parsed = ZSiteSettings.safeParse(JSON.parse(row.data_json));
   // Settings written by an older version may lack new keys: fill them from the defaults.
-  const settings = parsed.success ? parsed.data : { ...defaultSiteSettings, ...(JSON.parse(row.data_json) as object) };
+  const stored = { ...defaultSiteSettings, ...(JSON.parse(row.data_json) as object) };
+  const parsed = ZSiteSettings.safeParse(stored);
+  const settings = parsed.success ? parsed.data : stored;
   return { settings, version: row.version, updatedAt: row.updated_at };
 }
 

@@ -4,9 +4,27 @@
  * (deklaracja dostępności). Nothing here is hard-coded to one city: the demo seeds Leszno.
  */
 import { z } from 'zod';
-import { zDateOnly, zEmail, zMultiline, zOptional, zSingleLine } from '../../platform/http/fields.js';
+import { zCheckbox, zDateOnly, zEmail, zMultiline, zOptional, zSingleLine } from '../../platform/http/fields.js';
 
 export const accessibilityStatuses = ['full', 'partial', 'none'] as const;
+
+/** The bounds of the municipality's minimum consultation length in days (DOMAIN.md §3.1: observed 7 to about 30). */
+export const consultationMinDaysRange = { min: 1, max: 90 } as const;
+
+/** Whole days from the form ("14") or from the stored JSON (14). */
+const zConsultationMinDays = z.preprocess(
+  (v) => (typeof v === 'number' ? String(v) : v),
+  zSingleLine(3)
+    .refine((v) => /^\d{1,3}$/.test(v), { error: 'admin.settings.minDaysRange', params: consultationMinDaysRange })
+    .transform(Number)
+    .refine((n) => n >= consultationMinDaysRange.min && n <= consultationMinDaysRange.max, {
+      error: 'admin.settings.minDaysRange',
+      params: consultationMinDaysRange,
+    }),
+);
+
+/** A checkbox in the form ("yes" or nothing), a boolean in the stored JSON. */
+const zStoredCheckbox = z.preprocess((v) => (v === true ? 'yes' : v === false ? undefined : v), zCheckbox);
 
 export const ZSiteSettings = z.object({
   municipalityName: zSingleLine(200),
@@ -29,9 +47,29 @@ export const ZSiteSettings = z.object({
   a11yBuildingAccessibility: zMultiline(5000),
   a11yCommunication: zMultiline(5000),
   a11yMobileApps: zOptional(zMultiline(2000)),
+  /** The municipality's minimum consultation length in Warsaw calendar days, both ends included. */
+  consultationMinDays: zConsultationMinDays,
+  /** Whether residents (not only organisations) may submit comments and proposals in consultations. */
+  consultationResidentsAllowed: zStoredCheckbox,
 });
 
-export type SiteSettings = z.infer<typeof ZSiteSettings>;
+type ParsedSettings = z.infer<typeof ZSiteSettings>;
+type ConsultationSettingKeys = 'consultationMinDays' | 'consultationResidentsAllowed';
+
+/**
+ * The settings. The consultation settings are optional in the type only so that settings objects
+ * written before they existed (the demo's, tests') still type-check; `readSettings` always fills
+ * them, and `consultationSettings` reads them with their defaults.
+ */
+export type SiteSettings = Omit<ParsedSettings, ConsultationSettingKeys> & Partial<Pick<ParsedSettings, ConsultationSettingKeys>>;
+
+/** The consultation settings with their defaults (7 days, organisations only). */
+export function consultationSettings(settings: SiteSettings): { minDays: number; residentsAllowed: boolean } {
+  return {
+    minDays: settings.consultationMinDays ?? defaultSiteSettings.consultationMinDays ?? 7,
+    residentsAllowed: settings.consultationResidentsAllowed ?? false,
+  };
+}
 
 /** A neutral starting point for a new installation, before an administrator fills the settings. */
 export const defaultSiteSettings: SiteSettings = {
@@ -55,4 +93,6 @@ export const defaultSiteSettings: SiteSettings = {
   a11yBuildingAccessibility: '',
   a11yCommunication: '',
   a11yMobileApps: '',
+  consultationMinDays: 7,
+  consultationResidentsAllowed: false,
 };

@@ -1,7 +1,7 @@
 import { useView } from '../../../ui/context.js';
 import { Button } from '../../../ui/components/button.js';
 import { ErrorSummary } from '../../../ui/components/error-summary.js';
-import { fieldId, Select, TextArea, TextField } from '../../../ui/components/field.js';
+import { Checkbox, fieldId, Select, TextArea, TextField } from '../../../ui/components/field.js';
 import { Form } from '../../../ui/components/form.js';
 import { Layout } from '../../../ui/layout.js';
 import { errorFor, type FormModel } from '../../../platform/http/forms.js';
@@ -78,6 +78,24 @@ export function SettingsPage({ form }: { form: FormModel }) {
           {area('a11yBuildingAccessibility')}
           {area('a11yCommunication')}
           {area('a11yMobileApps', true)}
+        </fieldset>
+        <fieldset class="fieldset">
+          <legend class="fieldset__legend">{t('admin.settings.sections.consultations')}</legend>
+          <TextField
+            name="consultationMinDays"
+            label={k('consultationMinDays')}
+            hint={t('admin.settings.hints.consultationMinDays')}
+            value={form.values.consultationMinDays}
+            error={errorFor(form, 'consultationMinDays')}
+            width="short"
+          />
+          <Checkbox
+            name="consultationResidentsAllowed"
+            label={k('consultationResidentsAllowed')}
+            hint={t('admin.settings.hints.consultationResidentsAllowed')}
+            checked={['true', 'yes', 'on'].includes(form.values.consultationResidentsAllowed ?? '')}
+            error={errorFor(form, 'consultationResidentsAllowed')}
+          />
         </fieldset>
         <Button>{t('admin.settings.submit')}</Button>
       </Form>
