@@ -60,10 +60,9 @@ export async function consultationReportRoutes(app: FastifyInstance, services: S
     const found = await reportFor(services, request);
     if (found.kind === 'none') return reply.callNotFound();
     if (found.kind === 'notYet') {
-      reply.header('cache-control', 'private, no-store').header('x-robots-tag', 'noindex');
+      reply.header('x-robots-tag', 'noindex');
       return reply.render(<ReportNotYetPage consultationId={found.consultationId} subject={found.subject} />);
     }
-    reply.header('cache-control', cacheControl(found.model));
     if (found.model.draft) reply.header('x-robots-tag', 'noindex');
     return reply.render(<ReportPage model={found.model} canPublish={canManageConsultations(request.currentUser?.roles ?? [])} />);
   });
