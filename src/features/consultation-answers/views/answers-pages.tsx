@@ -505,7 +505,7 @@ export function SubmissionPage(props: { model: SubmissionModel }) {
           <Form action={`${base}/przypisz`}>
             <Select
               name="assignee"
-              label={t('consultationAnswers.submission.assignee')}
+              label={t('consultationAnswers.submission.assigneeField')}
               value={m.assignee.id === null ? '' : String(m.assignee.id)}
               options={[{ value: '', label: t('consultationAnswers.submission.nobody') }, ...m.colleagues]}
             />
