@@ -8,14 +8,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Services } from '../../services.js';
 import { signedInUser } from '../../platform/auth/access.js';
 import { formRateLimit } from '../../platform/http/form-limit.js';
-import {
-  failedForm,
-  formError,
-  parseForm,
-  rawValues,
-  type FieldError,
-  type FormValues,
-} from '../../platform/http/forms.js';
+import { failedForm, formError, parseForm, rawValues, type FieldError, type FormValues } from '../../platform/http/forms.js';
 import { formatDate, formatDateTimeShort } from '../../platform/i18n/format.js';
 import type { Translate } from '../../platform/i18n/i18n.js';
 import { activeSpheres } from '../organizations/index.js';
@@ -25,6 +18,7 @@ import {
   parseSections,
   provisionContaining,
   provisionsOf,
+  taskModes,
   type Provision,
   type ProgrammeSections,
 } from '../programme/index.js';
@@ -177,6 +171,39 @@ export function submissionView(s: SubmissionRecord, request: FastifyRequest, sph
   };
 }
 
+/** Adds the errors of fields that have none yet (one message per field). */
+function addMissing(errors: FieldError[], missing: FieldError[]): void {
+  for (const e of missing) if (!errors.some((x) => x.field === e.field)) errors.push(e);
+}
+
+const loose = (values: FormValues, name: string) => (values[name] ?? '').trim();
+
+/** The typed comment as it stands, when it did not parse (to name every missing field at once). */
+function looseComment(values: FormValues) {
+  return { provision: loose(values, 'provision'), proposedWording: loose(values, 'proposedWording'), justification: '' };
+}
+
+/** The typed proposal as it stands, when it did not parse (to name every missing field at once). */
+function looseTask(values: FormValues): TaskProposal {
+  const own = loose(values, 'ownDelivery');
+  return {
+    sphere: loose(values, 'sphere'),
+    title: loose(values, 'title'),
+    description: loose(values, 'description'),
+    need: '',
+    targetGroup: '',
+    expectedResults: '',
+    mode: (taskModes as string[]).includes(loose(values, 'mode')) ? (loose(values, 'mode') as TaskProposal['mode']) : '',
+    amount: null,
+    period: '',
+    ownDelivery: own === 'yes' || own === 'no' ? own : '',
+    contactName: loose(values, 'contactName'),
+    contactPhone: loose(values, 'contactPhone'),
+    contactEmail: loose(values, 'contactEmail'),
+    consent: values.consent === 'yes' || values.consent === 'on',
+  };
+}
+
 export function submissionRoutes(app: FastifyInstance, services: Services): void {
   /** The choices of "on whose behalf" for the signed-in person: their verified organisations, and "resident" where allowed. */
   async function behalfOptions(request: FastifyRequest, c: ConsultationRecord): Promise<Option[]> {
@@ -256,12 +283,14 @@ export function submissionRoutes(app: FastifyInstance, services: Services): void
     let content: SubmissionContent | undefined;
     if (kind === 'comment') {
       const form = parseForm(ZCommentContent, request.body);
-      if (!form.ok) errors.push(...form.errors);
-      else {
+      if (!form.ok) {
+        errors.push(...form.errors);
+        if (send) addMissing(errors, missingForSending('comment', looseComment(form.values)));
+      } else {
         const provision = loaded.provisions.find((p) => p.key === form.data.provision);
         if (!provision) errors.push(formError('provision', 'consultation.errors.provision'));
-        else {
-          if (send) errors.push(...missingForSending('comment', form.data));
+        if (send) addMissing(errors, missingForSending('comment', form.data));
+        if (provision) {
           content = {
             kind: 'comment',
             provision,
@@ -272,13 +301,15 @@ export function submissionRoutes(app: FastifyInstance, services: Services): void
       }
     } else {
       const form = parseForm(ZTaskContent, request.body);
-      if (!form.ok) errors.push(...form.errors);
-      else {
+      if (!form.ok) {
+        errors.push(...form.errors);
+        if (send) addMissing(errors, missingForSending('task', looseTask(form.values)));
+      } else {
         const task = taskProposalOf(form.data);
         const spheres = await activeSpheres(services.db);
         if (task.sphere && !spheres.some((s) => s.code === task.sphere))
           errors.push(formError('sphere', 'consultation.errors.sphere'));
-        if (send) errors.push(...missingForSending('task', task).filter((e) => !errors.some((x) => x.field === e.field)));
+        if (send) addMissing(errors, missingForSending('task', task));
         content = { kind: 'task', task };
       }
     }
