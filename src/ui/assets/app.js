@@ -6,7 +6,48 @@ document.addEventListener('DOMContentLoaded', () => {
 
   const liveForm = document.querySelector('form[data-live-search]');
   if (liveForm instanceof HTMLFormElement && 'fetch' in window && 'DOMParser' in window) liveSearch(liveForm);
+
+  const draft = document.querySelector('[data-comment-selection]');
+  if (draft instanceof HTMLElement && 'getSelection' in window) commentOnSelection(draft);
 });
+
+/**
+ * Commenting on selected text (a consultation's draft): selecting a passage inside the draft shows
+ * a button, kept in view above the draft, that opens the comment form with the passage
+ * (`?fragment=`, at most 500 characters); the server finds the provision containing it. The button
+ * stays while it has focus, so a passage selected with the keyboard can be reached with Tab.
+ * Without this script every provision keeps its own "comment on this provision" link.
+ */
+function commentOnSelection(draft) {
+  const action = draft.getAttribute('data-comment-selection');
+  const wrapper = document.createElement('p');
+  wrapper.hidden = true;
+  Object.assign(wrapper.style, { position: 'sticky', top: '0', zIndex: '1', background: '#fff', padding: '0.5rem 0' });
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = 'button button--secondary';
+  button.textContent = draft.getAttribute('data-comment-selection-label') || 'Skomentuj zaznaczony fragment';
+  wrapper.append(button);
+  draft.before(wrapper);
+  let selected = '';
+
+  document.addEventListener('selectionchange', () => {
+    const selection = window.getSelection();
+    const text = selection ? selection.toString().replace(/\s+/g, ' ').trim() : '';
+    if (text && selection.rangeCount > 0 && draft.contains(selection.getRangeAt(0).commonAncestorContainer)) {
+      selected = text.slice(0, 500);
+      wrapper.hidden = false;
+    } else if (document.activeElement !== button) {
+      selected = '';
+      wrapper.hidden = true;
+    }
+  });
+  // A mouse press on the button must not clear the selection before the click.
+  button.addEventListener('mousedown', (event) => event.preventDefault());
+  button.addEventListener('click', () => {
+    if (selected) window.location.assign(`${action}?fragment=${encodeURIComponent(selected)}`);
+  });
+}
 
 /**
  * Live search on a GET form (the directory): results follow the typing and the ticked filters

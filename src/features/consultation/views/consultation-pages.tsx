@@ -223,7 +223,14 @@ export function ConsultationPage(props: { model: ConsultationPageModel }) {
       <section aria-labelledby="projekt">
         <h2 id="projekt">{t('consultation.page.draftTitle', { number: model.programme.versionNumber })}</h2>
         {open && <p>{t('consultation.page.draftHint')}</p>}
-        <div {...(open ? { 'data-comment-selection': `${base}/uwagi/nowa` } : {})}>
+        <div
+          {...(open
+            ? {
+                'data-comment-selection': `${base}/uwagi/nowa`,
+                'data-comment-selection-label': t('consultation.page.commentSelection'),
+              }
+            : {})}
+        >
           {model.chapters.map((chapter) => (
             <section aria-labelledby={`rozdzial-${chapter.element}`}>
               <h3 id={`rozdzial-${chapter.element}`}>
