@@ -1,7 +1,8 @@
 import { Button, ButtonLink } from '../../../ui/components/button.js';
-import { DocumentBlocks } from '../../../ui/components/document-blocks.js';
+import { Block } from '../../../ui/components/document-blocks.js';
 import { Form } from '../../../ui/components/form.js';
 import { NotificationBanner } from '../../../ui/components/notification-banner.js';
+import { Table } from '../../../ui/components/table.js';
 import { Tag } from '../../../ui/components/tag.js';
 import { useView } from '../../../ui/context.js';
 import { Layout } from '../../../ui/layout.js';
@@ -52,7 +53,14 @@ export function ReportPage({ model, canPublish }: { model: ReportModel; canPubli
             {heading.text}
           </h1>
         )}
-        <DocumentBlocks blocks={body} />
+        {body.map((block) =>
+          // The overview table scrolls inside its own box on narrow screens (WCAG 1.4.10).
+          block.kind === 'table' ? (
+            <Table caption={block.caption} columns={block.columns.map((c) => ({ label: c.header }))} rows={block.rows} />
+          ) : (
+            <Block block={block} />
+          ),
+        )}
       </article>
       <section class="protocol-downloads" aria-labelledby="report-downloads">
         <h2 id="report-downloads">{k('downloads.heading')}</h2>
