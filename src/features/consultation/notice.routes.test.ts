@@ -225,6 +225,7 @@ describe('consultation notice and public pages', () => {
     assert.match(page.body, /Biuro Pełnomocnika/);
     assert.match(page.body, /id="zapis-goals-specific-1"/);
     assert.match(page.body, /id="zapis-tasks-0"/);
+    assert.match(page.body, /id="zapis-principles-statutory-uczciwej-konkurencji"/, 'ids hold no spaces');
     assert.match(page.body, /Rozdział 1\. Cel główny i cele szczegółowe programu/);
     assert.doesNotMatch(page.body, /uwagi\/nowa/, 'no comment links before the opening');
     assert.doesNotMatch(page.body, /\/ogloszenie"/, 'visitors get no editor link');

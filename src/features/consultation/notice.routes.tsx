@@ -49,6 +49,11 @@ const legalBasisDefault =
   'oraz uchwała w sprawie szczegółowego sposobu konsultowania z organizacjami pozarządowymi i podmiotami wymienionymi ' +
   'w art. 3 ust. 3 ustawy projektów aktów prawa miejscowego w dziedzinach dotyczących działalności statutowej tych organizacji';
 
+/** A provision's id in the page: `zapis-` and its key with dots (and the spaces in principles' names) as dashes. */
+export function provisionAnchor(key: string): string {
+  return `zapis-${key.replace(/[.\s]/g, '-')}`;
+}
+
 /** The draft as chapters of provisions: the resolution, then the eleven statutory elements in order. */
 function draftChapters(sectionsJson: string): DraftChapter[] {
   const provisions = provisionsOf(parseSections(sectionsJson));
@@ -59,7 +64,7 @@ function draftChapters(sectionsJson: string): DraftChapter[] {
       number,
       provisions: provisions
         .filter((p) => p.element === element)
-        .map((p) => ({ key: p.key, anchor: `zapis-${p.key.replace(/\./g, '-')}`, label: p.label, wording: p.wording })),
+        .map((p) => ({ key: p.key, anchor: provisionAnchor(p.key), label: p.label, wording: p.wording })),
     }))
     .filter((c) => c.provisions.length > 0);
 }
