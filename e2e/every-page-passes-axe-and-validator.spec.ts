@@ -165,19 +165,29 @@ function importCsv(commit: boolean): (page: Page) => Promise<number> {
   };
 }
 
-/** A page of the demo's 2019 programme (a draft: officials only), found through the programmes list. */
+/** A page of the demo's 2019 programme (its newest version a draft after the consultation), found through the programmes list. */
 function openDemoProgramme(suffix = ''): (page: Page) => Promise<number> {
   return async (page) => {
     await visit(page, url('/program-wspolpracy'));
-    const href = await page.locator('main table a[href^="/program-wspolpracy/"]').first().getAttribute('href');
-    assert.ok(href, 'the programmes list links to no programme');
+    const href = await page
+      .locator('main table a[href^="/program-wspolpracy/"]', { hasText: 'na rok 2019' })
+      .first()
+      .getAttribute('href');
+    assert.ok(href, 'the programmes list links to no programme for 2019');
     return visit(page, url(`${href}${suffix}`));
   };
 }
 
-/** Marks the demo programme ready: refused (409), naming the elements the demo leaves empty. */
-async function refuseDemoReadiness(page: Page): Promise<number> {
-  await openDemoProgramme()(page);
+let emptyProgrammes = 0;
+
+/** Creates an empty programme through the form and marks it ready: refused (409), naming the empty elements. */
+async function refuseReadiness(page: Page): Promise<number> {
+  emptyProgrammes += 1;
+  await visit(page, url('/program-wspolpracy/nowy'));
+  await page.fill('#f-yearFrom', String(2040 + emptyProgrammes));
+  await page.check('input[name="start"][value="empty"]');
+  await navigation(page, () => page.click('main form[action="/program-wspolpracy/nowy"] button[type="submit"]'));
+  assert.match(new URL(page.url()).pathname, /^\/program-wspolpracy\/\d+$/, 'creating a programme leads to its page');
   await navigation(page, () => page.click('main form[action$="/gotowy"] button[type="submit"]'));
   return lastDocumentResponse(page)?.status() ?? 0;
 }
@@ -353,8 +363,8 @@ const groups: RoleGroup[] = [
       { label: 'demo programme', open: openDemoProgramme(), via: '/program-wspolpracy/<demo id>', status: 200 },
       {
         label: 'programme readiness refused',
-        open: refuseDemoReadiness,
-        via: 'POST /program-wspolpracy/<demo id>/gotowy',
+        open: refuseReadiness,
+        via: 'POST /program-wspolpracy/nowy (empty) → POST /program-wspolpracy/<id>/gotowy',
         status: 409,
       },
       {

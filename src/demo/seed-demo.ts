@@ -1,7 +1,10 @@
 /**
  * Demo data for a first start: the demo municipality (Miasto Leszno and its NGO liaison office),
  * an administrator, an official and two NGO members of the organisations the seed protocol names,
- * and forty more fictional local organisations (demo-organizations.ts).
+ * forty more fictional local organisations (demo-organizations.ts), the working meeting of 16 July
+ * 2018 (demo-meeting-2018.ts), the 2019 programme (demo-programme-2019.ts) with its closed
+ * consultation, and next year's programme in an open consultation (demo-consultations.ts). Times
+ * relative to "now" follow `services.clock` (a test server's FAKE_NOW moves them too).
  * Runs only on an empty database, and in production only with SEED_DEMO=always.
  */
 import type { Services } from '../services.js';
@@ -17,6 +20,7 @@ import { organizationColumns } from '../features/organizations/register-organiza
 import { accountOrganisationForm, insertDemoOrganizations } from './demo-organizations.js';
 import { insertDemoMeeting } from './demo-meeting-2018.js';
 import { insertDemoProgramme } from './demo-programme-2019.js';
+import { insertDemoConsultations } from './demo-consultations.js';
 
 export const demoPassword = 'Wspolnie-demo-2026';
 
@@ -165,7 +169,8 @@ export async function seedDemo(services: Services): Promise<boolean> {
 
 async function insertDemo(services: Services, passwordHash: string): Promise<void> {
   await services.db.transaction().execute(async (trx) => {
-    const now = new Date().toISOString();
+    const clock = services.clock();
+    const now = clock.toISOString();
     await writeSettings(trx, demoSettings, 0, null, now);
     for (const account of demoAccounts) {
       const user = {
@@ -208,7 +213,8 @@ async function insertDemo(services: Services, passwordHash: string): Promise<voi
     }
     const organisations = await insertDemoOrganizations(trx, now);
     const meetingId = await insertDemoMeeting(trx, now);
-    await insertDemoProgramme(trx, meetingId, now);
+    const programme = await insertDemoProgramme(trx, meetingId);
+    await insertDemoConsultations(trx, programme, clock);
     await recordAudit(trx, {
       actor: systemActor,
       action: 'demo.seeded',
