@@ -128,6 +128,7 @@ for (const engine of await testEngines()) {
       assert.match(view.body, /Propozycja zadania KP\//);
       assert.match(view.body, /Cykl warsztatów dla seniorów/);
       assert.match(view.body, /otwarty konkurs ofert/);
+      assert.match(view.body, /16 — kultura, sztuka/);
       assert.match(view.body, /12\u00a0500,50 zł|12 500,50 zł/);
       assert.match(view.body, /Anna Nowak/);
     });

@@ -5,6 +5,7 @@ import { formRateLimit } from '../../platform/http/form-limit.js';
 import { failedForm, formError, parseForm, rawValues, type FieldError } from '../../platform/http/forms.js';
 import { formatDate, formatDateTime } from '../../platform/i18n/format.js';
 import { consultationPhase, findConsultation, type ConsultationRecord } from '../consultation/index.js';
+import { activeSpheres } from '../organizations/index.js';
 import { findVersionWithProgramme, parseSections, provisionsOf } from '../programme/index.js';
 import { answerSubmission } from './answer-submission.js';
 import { applyComment } from './apply-comment.js';
@@ -21,7 +22,7 @@ import {
 } from './answers.schema.js';
 import { closeConsultation } from './close-consultation.js';
 import { canApply } from './decisions.js';
-import { taskFields, taskTitle } from './task-proposal.js';
+import { taskFields, taskTitle, type TaskField } from './task-proposal.js';
 import {
   AnswersListPage,
   ProvisionsPage,
@@ -39,6 +40,16 @@ interface Found {
 
 /** "Cele szczegółowe, pkt 3" or the task proposal's title: what a row of the list names. */
 const rowWhat = (r: AnswerRow) => (r.kind === 'comment' ? (r.provision_label ?? r.provision_key ?? '') : taskTitle(r.task_json));
+
+/** The sphere's code as "16 — kultura, sztuka…" in the reader's language, when the dictionary knows it. */
+async function sphereLabelled(services: Services, fields: TaskField[], language: string): Promise<TaskField[]> {
+  const sphere = fields.find((f) => f.key === 'sphere');
+  if (!sphere) return fields;
+  const known = (await activeSpheres(services.db)).find((s) => s.code === sphere.value);
+  if (!known) return fields;
+  const label = `${known.code} — ${language === 'en' ? known.label_en : known.label_pl}`;
+  return fields.map((f) => (f === sphere ? { ...f, value: label } : f));
+}
 
 export function answersRoutes(app: FastifyInstance, services: Services): void {
   /** The consultation of the URL with its programme, or undefined (a 404 follows). */
@@ -233,7 +244,7 @@ export function answersRoutes(app: FastifyInstance, services: Services): void {
               justification: s.justification ?? '',
             }
           : null,
-      task: s.kind === 'task' ? taskFields(s.task_json) : [],
+      task: s.kind === 'task' ? await sphereLabelled(services, taskFields(s.task_json), language) : [],
       applied: applied === null ? null : { number: applied },
       decision: s.decision,
       answer: s.answer,
