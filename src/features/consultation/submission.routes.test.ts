@@ -288,6 +288,18 @@ describe('consultation submissions', () => {
     assert.equal((await submission(row.id)).status, 'draft');
   });
 
+  it('includes one’s submissions in the personal-data export', async () => {
+    const response = await member.get('/konto/dane.json');
+    assert.equal(response.status, 200);
+    const data = JSON.parse(response.body) as {
+      consultationSubmissions: Array<{ status: string; receiptNumber: string | null }>;
+    };
+    assert.ok(data.consultationSubmissions.some((s) => s.status === 'sent' && s.receiptNumber?.startsWith('KP/2026/')));
+    assert.ok(data.consultationSubmissions.some((s) => s.status === 'draft'));
+    const other = JSON.parse((await colleague.get('/konto/dane.json')).body) as { consultationSubmissions: unknown[] };
+    assert.deepEqual(other.consultationSubmissions, []);
+  });
+
   it('lets officials enter paper and e-mail submissions with a receipt, within the period only', async () => {
     const url = `/konsultacje/${consultationId}/zgloszenia/papierowe`;
     assert.equal((await member.get(url)).status, 403);

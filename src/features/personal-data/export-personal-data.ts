@@ -1,9 +1,10 @@
 import type { Services } from '../../services.js';
+import { parseTaskProposal, submissionsByAuthor } from '../consultation/index.js';
 
 /**
  * Everything the platform holds about one person (art. 15 and 20 GDPR), as plain JSON: the account,
  * roles, organisation memberships, sessions (devices, not tokens), meeting registrations, entries
- * of attendance lists with their name or e-mail, remarks on minutes, the mails sent to them and the
+ * of attendance lists with their name or e-mail, remarks on minutes, consultation submissions, the mails sent to them and the
  * audit entries of their own actions. Password hashes and tokens are never exported.
  */
 export async function exportPersonalData(services: Services, userId: number) {
@@ -81,6 +82,21 @@ export async function exportPersonalData(services: Services, userId: number) {
       .orderBy('meeting_minutes_remarks.id')
       .execute(),
   ]);
+  const submissions = (await submissionsByAuthor(db, userId)).map(({ task_json, ...s }) => ({
+    consultation: s.consultation,
+    kind: s.kind,
+    status: s.status,
+    submitterKind: s.submitter_kind,
+    submitterName: s.submitter_name,
+    provision: s.provision_label,
+    proposedWording: s.proposed_wording,
+    justification: s.justification,
+    taskProposal: s.kind === 'task' ? parseTaskProposal(task_json) : null,
+    receiptNumber: s.receipt_number,
+    sentAt: s.sent_at,
+    withdrawnAt: s.withdrawn_at,
+    createdAt: s.created_at,
+  }));
   return {
     exportedAt: new Date().toISOString(),
     account: {
@@ -97,6 +113,7 @@ export async function exportPersonalData(services: Services, userId: number) {
     meetingRegistrations: registrations,
     attendanceLists: attendance,
     remarksOnMinutes: remarks,
+    consultationSubmissions: submissions,
     mailsSentToYou: mails,
     yourActionsInTheAuditLog: actions,
   };
