@@ -96,7 +96,9 @@ describe('consultation notice and public pages', () => {
   after(async () => t.close());
 
   async function setSettings(extra: Record<string, unknown>) {
-    const stored = JSON.stringify({ ...defaultSiteSettings, municipalityName: 'Miasto Leszno', ...extra });
+    // Settings as stored before the consultation settings existed, plus what the test gives.
+    const { consultationMinDays: _days, consultationResidentsAllowed: _residents, ...older } = defaultSiteSettings;
+    const stored = JSON.stringify({ ...older, municipalityName: 'Miasto Leszno', ...extra });
     const exists = await t.services.db.selectFrom('site_settings').select('id').executeTakeFirst();
     if (exists) await t.services.db.updateTable('site_settings').set({ data_json: stored }).where('id', '=', 1).execute();
     else
@@ -126,6 +128,9 @@ describe('consultation notice and public pages', () => {
 
   it('prefills the notice from the programme and the settings; unknown or unready versions are refused', async () => {
     await setSettings({});
+    const { settings } = await t.services.settings.get();
+    assert.equal(settings.consultationMinDays, 7, 'stored settings without the key read as the default');
+    assert.equal(settings.consultationResidentsAllowed, false);
     const { versionId, title } = await insertVersion(t.services);
     const page = await officialA.get(`/konsultacje/nowa?wersja=${versionId}`);
     assert.equal(page.status, 200);
@@ -164,7 +169,11 @@ describe('consultation notice and public pages', () => {
     assert.match(r.body, /co najmniej 7 dni/);
     assert.match(r.body, /value="Projekt programu współpracy"/, 'the typed values are kept');
     assert.match(r.body, /value="email" checked/, 'the ticked forms are kept');
-    await setSettings({ consultationMinDays: 21 });
+    await setSettings({ consultationMinDays: 21, consultationResidentsAllowed: true });
+    assert.match(
+      (await officialA.get(`/konsultacje/nowa?wersja=${versionId}`)).body,
+      /name="residentsAllowed" value="yes" checked/,
+    );
     r = await announce(officialA, versionId, notice({ startsOn: '2026-10-13', endsOn: '2026-10-30' }));
     assert.equal(r.status, 400);
     assert.match(r.body, /co najmniej 21 dni/);
