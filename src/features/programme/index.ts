@@ -1,5 +1,6 @@
 import type { Feature } from '../../app.js';
 import { programmeRoutes } from './programme.routes.js';
+import { versionsRoutes } from './versions.routes.js';
 
 export {
   emptySections,
@@ -15,10 +16,15 @@ export { findVersionWithProgramme, type ProgrammeVersionRecord } from './program
 export { canManageProgrammes } from './programme.policy.js';
 export { applyWordingToNextVersion, markVersionAfterConsultation, type ApplyResult } from './consultation-outcome.js';
 
-/** The programme of cooperation (issue #5): programmes, their versions, the section editor and readiness for consultation. */
+/**
+ * The programme of cooperation (issue #5): programmes, their versions (draft → consultation → after
+ * consultation → adopted → published), the section editor, the comparison of versions, and the
+ * resolution with the programme as its annex (HTML, PDF, DOCX).
+ */
 export const programmeFeature: Feature = {
   name: 'programme',
   async routes(app, services) {
     programmeRoutes(app, services);
+    versionsRoutes(app, services);
   },
 };

@@ -123,15 +123,13 @@ export function elementBlocks(key: ElementKey, m: ResolutionModel, t: Translate)
               kind: 'table',
               caption: t('programme.page.tasksCaption'),
               columns: [
-                { header: 'Lp.', width: 1 },
-                { header: t('programme.page.sphere'), width: 4 },
-                { header: t('programme.page.task'), width: 6 },
-                { header: t('programme.page.unit'), width: 3 },
-                { header: t('programme.page.mode'), width: 3 },
-                { header: t('programme.page.amount'), width: 3 },
+                { header: t('programme.page.sphere'), width: 5 },
+                { header: t('programme.page.task'), width: 5 },
+                { header: t('programme.page.unit'), width: 4.6 },
+                { header: t('programme.page.mode'), width: 3.6 },
+                { header: t('programme.page.amount'), width: 3.8 },
               ],
-              rows: s.tasks.rows.map((r, i) => [
-                `${i + 1}.`,
+              rows: s.tasks.rows.map((r) => [
                 m.sphereLabels[r.sphere] ?? r.sphere,
                 r.task,
                 r.unit,
