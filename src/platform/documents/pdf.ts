@@ -224,7 +224,7 @@ function renderTable(doc: Doc, parent: StructElement, block: Extract<DocumentBlo
 
   const rowHeight = (cells: string[], font: string) => {
     doc.font(font).fontSize(SIZE.body);
-    const heights = cells.map((cell, i) => doc.heightOfString(cell || ' ', { width: (widths[i] ?? 0) - 2 * pad }));
+    const heights = cells.map((cell, i) => doc.heightOfString(cell || ' ', { width: (widths[i] ?? 0) - 2 * pad, lineGap: 1 }));
     return Math.max(minRow, ...heights) + 2 * pad;
   };
   const drawCells = (cells: string[], y: number, height: number, header: boolean, row: StructElement | null) => {
