@@ -101,6 +101,7 @@ describe('the consultation deadline on the day the clocks go back', async () => 
         const before = await Promise.all([count(t, 'consultation_submissions'), count(t, 'mails'), count(t, 'audit_log')]);
         const refused = await member.post(commentUrl, { ...comment, proposedWording: 'Druga uwaga po terminie' });
         assert.equal(refused.status, 409);
+        assert.match(refused.body, /<h2 class="error-summary__title"[^>]*>Nie wysłano<\/h2>/);
         assert.match(
           refused.body,
           /Konsultacje zakończyły się 25 października 2026 r\. o godz\. 23:59:59\. Twojej uwagi nie wysłano — tekst jest poniżej, możesz go skopiować\./,

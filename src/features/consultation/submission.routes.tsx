@@ -221,7 +221,14 @@ export function submissionRoutes(app: FastifyInstance, services: Services): void
     reply: FastifyReply,
     loaded: Loaded,
     kind: Kind,
-    options: { values: FormValues; errors: FieldError[]; status?: number; draftId?: number; fragmentNotFound?: boolean },
+    options: {
+      values: FormValues;
+      errors: FieldError[];
+      status?: number;
+      draftId?: number;
+      fragmentNotFound?: boolean;
+      refused?: boolean;
+    },
   ) {
     const { c, provisions } = loaded;
     const behalf = await behalfOptions(request, c);
@@ -247,6 +254,7 @@ export function submissionRoutes(app: FastifyInstance, services: Services): void
       spheres: kind === 'task' ? await sphereOptions(services, request) : [],
       clause: request.t('consultation.task.clause', { municipality: settings.municipalityName }),
       notice: acceptsSubmissions(c, now) || options.errors.length ? null : phaseMessage(c, phase, request),
+      refused: options.refused ?? false,
     };
     return reply.render(
       <SubmissionFormPage model={model} form={failedForm(options.values, options.errors, request.t)} />,
@@ -330,6 +338,7 @@ export function submissionRoutes(app: FastifyInstance, services: Services): void
         values,
         errors: [formError('', 'consultation.errors.refused', { message })],
         status: 409,
+        refused: true,
         ...renderOptions,
       });
     }
@@ -356,6 +365,7 @@ export function submissionRoutes(app: FastifyInstance, services: Services): void
         values,
         errors: [formError('', 'consultation.errors.refused', { message })],
         status: 409,
+        refused: true,
         ...renderOptions,
       });
     }

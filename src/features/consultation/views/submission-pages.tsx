@@ -44,6 +44,8 @@ export interface SubmissionFormModel {
   clause: string;
   /** Why the consultation does not take submissions now (before it opens, after it ends), or null. */
   notice: string | null;
+  /** The submission was refused by the deadline (the summary says it was not sent). */
+  refused: boolean;
 }
 
 function Crumbs(t: (key: string) => string, consultation: ConsultationRef, label: string) {
@@ -251,7 +253,7 @@ export function SubmissionFormPage(props: { model: SubmissionFormModel; form: Fo
       breadcrumbs={Crumbs(t, model.consultation, title)}
     >
       <h1>{title}</h1>
-      <ErrorSummary errors={form.errors} />
+      <ErrorSummary errors={form.errors} {...(model.refused ? { title: t('consultation.submission.notSent') } : {})} />
       {model.notice && (
         <NotificationBanner kind="warning">
           <p>{model.notice}</p>
