@@ -55,6 +55,18 @@ describe('the consultation deadline on the day the clocks go back', async () => 
           action: 'send',
         };
 
+        // The first second of the start day (12.10.2026 00:00:00 CEST = 11.10 22:00:00 UTC) opens it; a second before is refused.
+        now = new Date('2026-10-11T21:59:59Z');
+        await member.get(commentUrl);
+        const early = await member.post(commentUrl, comment);
+        assert.equal(early.status, 409);
+        assert.match(early.body, /Konsultacje rozpoczną się 12 października 2026 r\./);
+        assert.equal(await count(t, 'consultation_submissions'), 0);
+        now = new Date('2026-10-11T22:00:00Z');
+        assert.equal((await member.post(commentUrl, { ...comment, action: 'draft' })).status, 303, 'open from the first second');
+        await t.services.db.deleteFrom('consultation_submissions').execute();
+        now = new Date('2026-10-20T10:00:00Z');
+
         // 23:59:59 on the end day: accepted, one receipt, one mail.
         assert.equal((await member.get(`${commentUrl}?zapis=goals.specific.1`)).status, 200);
         now = lastSecond;
