@@ -113,7 +113,7 @@ async function burst(
   server: ServerProcess,
   prepared: Prepared,
   consultationId: number,
-  onAck: (count: number) => void = () => {},
+  onAck: (count: number) => 'go on' | 'stop' = () => 'go on',
 ): Promise<Burst> {
   const signedIn = await Promise.all(
     prepared.members.map(async (member) => {
@@ -128,13 +128,14 @@ async function burst(
   );
   const result: Burst = { acknowledged: [], latencies: [], refused: 0, failed: 0, elapsedMs: 0 };
   let next = 0;
+  let stopped = false;
   const deadline = performance.now() + budgetSeconds * 1000;
   const started = performance.now();
   await Promise.all(
     signedIn.map(async ({ client, member }) => {
       for (;;) {
         const n = next++;
-        if (n >= submissions || performance.now() > deadline) return;
+        if (stopped || n >= submissions || performance.now() > deadline) return;
         const t0 = performance.now();
         try {
           const answer = await client.post(`${server.url}/konsultacje/${consultationId}/uwagi/nowa`, {
@@ -157,9 +158,9 @@ async function burst(
             continue;
           }
           result.acknowledged.push({ submissionId: Number(id), receipt });
-          onAck(result.acknowledged.length);
+          if (onAck(result.acknowledged.length) === 'stop') stopped = true;
         } catch {
-          result.failed += 1; // the connection broke (the kill run)
+          result.failed += 1; // the connection broke: in flight when the server was killed
         }
       }
     }),
@@ -258,6 +259,7 @@ async function runEngine(engine: Engine): Promise<EngineResult> {
         acknowledgedAtKill = count;
         victim.child.kill('SIGKILL');
       }
+      return killed ? 'stop' : 'go on';
     });
     await victim.stop('SIGKILL');
     server = await serverFor(prepared); // restart on the same database: it must come up and serve
@@ -308,7 +310,7 @@ const rushTable = table(
   ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
 );
 const killTable = table(
-  ['engine', 'acknowledged before SIGKILL', 'requests broken by the kill', 'stored after restart', 'acknowledged but missing'],
+  ['engine', 'acknowledged before SIGKILL', 'requests in flight at the kill', 'stored after restart', 'acknowledged but missing'],
   results.map((r) => [
     r.engine,
     String(r.kill.acknowledgedBeforeKill),
@@ -329,8 +331,8 @@ const content = [
   '',
   'Kill run: the same burst on a second consultation; when half the submissions are acknowledged the server gets',
   'SIGKILL, then it is started again on the same database and the stored rows are compared with what members saw.',
-  'Submissions whose request was broken by the kill were never acknowledged; any of them that committed are stored',
-  'once, with their own receipt (that is the "stored after restart" surplus).',
+  'Clients stop sending at the kill. Requests in flight then were never acknowledged; any of them that committed',
+  'before the kill is stored once, with its own receipt (the "stored after restart" surplus over the acknowledged).',
   '',
   killTable,
   '',
