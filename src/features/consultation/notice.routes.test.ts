@@ -295,7 +295,14 @@ describe('consultation notice and public pages', () => {
       let r = await officialA.post(`/konsultacje/${c.id}/ogloszenie`, { version: '1', endsOn: '2026-10-19' });
       assert.equal(r.status, 400);
       assert.match(r.body, /nie można skrócić/);
-      r = await officialA.post(`/konsultacje/${c.id}/ogloszenie`, { version: '1', endsOn: '2026-10-27', subject: 'Podmiana' });
+      r = await officialA.post(
+        `/konsultacje/${c.id}/ogloszenie`,
+        notice({ version: '1', endsOn: '2026-10-27', subject: 'Podmiana' }),
+      );
+      assert.equal(r.status, 409, 'a whole notice opened before the start is not saved after it');
+      assert.match(r.body, /Konsultacje rozpoczęły się, zanim zapisano zmiany/);
+      assert.match(r.body, /name="endsOn" type="date" value="2026-10-27"/, 'the typed end date is kept');
+      r = await officialA.post(`/konsultacje/${c.id}/ogloszenie`, { version: '1', endsOn: '2026-10-27' });
       assert.equal(r.status, 303);
       const row = (await consultationOf(versionId))!;
       assert.equal(row.ends_on, '2026-10-27');

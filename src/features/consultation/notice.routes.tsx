@@ -271,6 +271,17 @@ export function noticeRoutes(app: FastifyInstance, services: Services): void {
         if (!form.ok) return renderEdit(reply, request, c, values, forms, form.errors, 400);
         change = { kind: 'notice', notice: form.data };
       } else {
+        // The whole notice, from a form opened before the consultation began: only the end date may change now.
+        if (values.subject !== undefined)
+          return renderEdit(
+            reply,
+            request,
+            c,
+            { ...values, version: String(c.version) },
+            forms,
+            [formError('', 'consultation.errors.openedMeanwhile')],
+            409,
+          );
         const form = parseForm(ZNoticeExtension, request.body);
         if (!form.ok) return renderEdit(reply, request, c, values, forms, form.errors, 400);
         change = { kind: 'extension', endsOn: form.data.endsOn };
