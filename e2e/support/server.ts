@@ -1,6 +1,8 @@
 /**
  * Starts the real platform (`node --import tsx src/main.ts`) on a free loopback port with a fresh
  * SQLite database and the demo data, waits for /readyz, and stops it again (SIGTERM, then SIGKILL).
+ * A journey that needs time to pass starts it with `fakeNow` (the server's clock starts there), and
+ * restarts it on the same database by passing the `folder` it got from the first start.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -22,6 +24,8 @@ export const demo = {
 
 export interface RunningServer {
   baseUrl: string;
+  /** The folder holding the SQLite database (removed on stop unless it was passed in). */
+  folder: string;
   /** Everything the server printed so far (for failure messages). */
   output(): string;
   /** The log lines at level error or fatal (pino levels 50, 60) printed so far. */
@@ -58,10 +62,17 @@ function loggedErrors(output: string): string[] {
   });
 }
 
-export async function startServer(): Promise<RunningServer> {
+export interface ServerOptions {
+  /** The instant the server's clock starts from (FAKE_NOW); it then advances in real time. */
+  fakeNow?: Date;
+  /** An existing folder with the database of an earlier start: reused, and kept on stop. */
+  folder?: string;
+}
+
+export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const folder = mkdtempSync(join(tmpdir(), 'wspolnie-e2e-'));
+  const folder = options.folder ?? mkdtempSync(join(tmpdir(), 'wspolnie-e2e-'));
   let output = '';
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: repoRoot,
@@ -80,6 +91,7 @@ export async function startServer(): Promise<RunningServer> {
       FORM_RATE_LIMIT_PER_MINUTE: '100000',
       JOB_POLL_INTERVAL_MS: '100',
       SESSION_SECRET: randomBytes(20).toString('hex'),
+      ...(options.fakeNow ? { FAKE_NOW: options.fakeNow.toISOString() } : {}),
     },
   });
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -92,7 +104,7 @@ export async function startServer(): Promise<RunningServer> {
       await exited(child);
       clearTimeout(timer);
     }
-    rmSync(folder, { recursive: true, force: true });
+    if (!options.folder) rmSync(folder, { recursive: true, force: true });
   };
 
   const deadline = Date.now() + 60_000;
@@ -103,7 +115,8 @@ export async function startServer(): Promise<RunningServer> {
     }
     try {
       const response = await fetch(`${baseUrl}/readyz`);
-      if (response.status === 200) return { baseUrl, output: () => output, loggedErrors: () => loggedErrors(output), stop };
+      if (response.status === 200)
+        return { baseUrl, folder, output: () => output, loggedErrors: () => loggedErrors(output), stop };
     } catch {
       // not listening yet
     }
