@@ -56,8 +56,16 @@ export function wordDiff(before: string, after: string): WordRun[] {
 
 const sameWords = (a: string, b: string) => words(a).join(' ') === words(b).join(' ');
 
-function textPart(label: string | null, before: string, after: string): ChangePart[] {
-  return sameWords(before, after) ? [] : [{ kind: 'text', label, words: wordDiff(before, after) }];
+function textPart(label: string | null, before: string, after: string, whole = false): ChangePart[] {
+  if (sameWords(before, after)) return [];
+  // An amount is replaced as a whole ("10 000,00 zł" → "12 000,00 zł"), not word by word.
+  const runs: WordRun[] = whole
+    ? [
+        ...(before ? [{ kind: 'removed' as const, text: before }] : []),
+        ...(after ? [{ kind: 'added' as const, text: after }] : []),
+      ]
+    : wordDiff(before, after);
+  return [{ kind: 'text', label, words: runs }];
 }
 
 /** List items in order: the kept ones, removed and added ones; a removed item followed by an added one is "changed". */
@@ -139,7 +147,7 @@ function sectionParts(key: SectionKey, a: ProgrammeSections, b: ProgrammeSection
         return computed === null ? '' : formatPln(computed);
       };
       return [
-        ...textPart('programme.compare.computedFunds', sum(a), sum(b)),
+        ...textPart('programme.compare.computedFunds', sum(a), sum(b), true),
         ...textPart('programme.edit.override', a.funds.override, b.funds.override),
       ];
     }

@@ -42,31 +42,35 @@ export function ProgrammeListPage(props: { model: ProgrammeListModel }) {
       {model.programmes.length === 0 ? (
         <p>{t('programme.list.empty')}</p>
       ) : (
-        <table class="table">
-          <caption class="table__caption">{t('programme.list.caption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('programme.list.programme')}</th>
-              <th scope="col">{t('programme.list.years')}</th>
-              <th scope="col">{t('programme.list.versions')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {model.programmes.map((p) => (
+        <div class="table-wrap" role="region" aria-label={t('programme.list.caption')} tabindex={0}>
+          <table class="table">
+            <caption class="table__caption">{t('programme.list.caption')}</caption>
+            <thead>
               <tr>
-                <th scope="row">
-                  <a href={`/program-wspolpracy/${p.id}`}>{p.title}</a>
-                </th>
-                <td>{p.years}</td>
-                <td>
-                  {p.versions
-                    .map((v) => t('programme.list.versionLabel', { number: v.number, status: t(`programme.status.${v.status}`) }))
-                    .join(', ')}
-                </td>
+                <th scope="col">{t('programme.list.programme')}</th>
+                <th scope="col">{t('programme.list.years')}</th>
+                <th scope="col">{t('programme.list.versions')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {model.programmes.map((p) => (
+                <tr>
+                  <th scope="row">
+                    <a href={`/program-wspolpracy/${p.id}`}>{p.title}</a>
+                  </th>
+                  <td>{p.years}</td>
+                  <td>
+                    {p.versions
+                      .map((v) =>
+                        t('programme.list.versionLabel', { number: v.number, status: t(`programme.status.${v.status}`) }),
+                      )
+                      .join(', ')}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </Layout>
   );
@@ -264,29 +268,31 @@ function ElementBody(props: {
     case 'tasks':
       if (s.tasks.rows.length === 0) return <p>{t('programme.page.emptyElement')}</p>;
       return (
-        <table class="table">
-          <caption class="table__caption">{t('programme.page.tasksCaption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('programme.page.sphere')}</th>
-              <th scope="col">{t('programme.page.task')}</th>
-              <th scope="col">{t('programme.page.unit')}</th>
-              <th scope="col">{t('programme.page.mode')}</th>
-              <th scope="col">{t('programme.page.amount')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {s.tasks.rows.map((r) => (
+        <div class="table-wrap" role="region" aria-label={t('programme.page.tasksCaption')} tabindex={0}>
+          <table class="table">
+            <caption class="table__caption">{t('programme.page.tasksCaption')}</caption>
+            <thead>
               <tr>
-                <td>{props.sphereLabels[r.sphere] ?? r.sphere}</td>
-                <td>{r.task}</td>
-                <td>{r.unit}</td>
-                <td>{t(`programme.modes.${r.mode}`)}</td>
-                <td>{r.amount === null ? '' : formatPln(r.amount)}</td>
+                <th scope="col">{t('programme.page.sphere')}</th>
+                <th scope="col">{t('programme.page.task')}</th>
+                <th scope="col">{t('programme.page.unit')}</th>
+                <th scope="col">{t('programme.page.mode')}</th>
+                <th scope="col">{t('programme.page.amount')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {s.tasks.rows.map((r) => (
+                <tr>
+                  <td>{props.sphereLabels[r.sphere] ?? r.sphere}</td>
+                  <td>{r.task}</td>
+                  <td>{r.unit}</td>
+                  <td>{t(`programme.modes.${r.mode}`)}</td>
+                  <td>{r.amount === null ? '' : formatPln(r.amount)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       );
     case 'funds': {
       const computed = plannedFunds(s);
@@ -420,8 +426,8 @@ export function ProgrammePage(props: { model: ProgrammePageModel }) {
             />
             <TextField
               name="resolutionDate"
-              type="date"
               label={t('programme.page.resolutionDate')}
+              hint={t('programme.page.resolutionDateHint')}
               value={form.values.resolutionDate}
               error={errorFor(form, 'resolutionDate')}
               width="short"
