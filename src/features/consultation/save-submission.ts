@@ -57,6 +57,8 @@ export async function saveSubmission(
     consultationId: number;
     /** The draft being edited; a new draft when absent. */
     submissionId?: number;
+    /** A new form's token: the same form posted again finds the submission it created (never a second receipt). */
+    formToken?: string;
     submitter: Submitter;
     content: SubmissionContent;
     send: boolean;
@@ -79,8 +81,15 @@ export async function saveSubmission(
         updated_at: at,
       };
       let id: number;
-      if (input.submissionId !== undefined) {
-        const draft = await ownDraft(trx, input.consultationId, input.submissionId, input.author.id);
+      const again =
+        input.submissionId === undefined && input.formToken !== undefined
+          ? await byFormToken(trx, input.author.id, input.formToken)
+          : undefined;
+      if (again && (again.consultation_id !== c.id || again.kind !== input.content.kind))
+        return { ok: false, reason: 'notFound' };
+      const editing = input.submissionId ?? again?.id;
+      if (editing !== undefined) {
+        const draft = await ownDraft(trx, input.consultationId, editing, input.author.id);
         if (!draft) return { ok: false, reason: 'notFound' };
         if (draft.status !== 'draft') return { ok: false, reason: 'notDraft', id: draft.id };
         const updated = await trx
@@ -101,6 +110,7 @@ export async function saveSubmission(
             channel: 'online',
             author_id: input.author.id,
             ...columns,
+            form_token: input.formToken ?? null,
             created_at: at,
           })
           .returning('id')
@@ -125,9 +135,18 @@ export async function saveSubmission(
       return { ok: true, id, sent };
     });
   } catch (error) {
+    // The same new form posted twice at once (PostgreSQL): the second insert meets the first's token.
+    if (input.formToken !== undefined && input.submissionId === undefined && isUniqueViolation(error)) {
+      const first = await byFormToken(services.db, input.author.id, input.formToken);
+      if (first) return { ok: false, reason: 'notDraft', id: first.id };
+    }
     if (error instanceof SubmissionRefused) {
-      if (error.reason === 'notDraft' && input.submissionId !== undefined)
-        return { ok: false, reason: 'notDraft', id: input.submissionId };
+      if (error.reason === 'notDraft') {
+        const id =
+          input.submissionId ??
+          (input.formToken !== undefined ? (await byFormToken(services.db, input.author.id, input.formToken))?.id : undefined);
+        if (id !== undefined) return { ok: false, reason: 'notDraft', id };
+      }
       if (error.reason === 'notOpen') {
         const c = await findConsultation(services.db, input.consultationId);
         if (c) return { ok: false, reason: 'notOpen', phase: c.status === 'closed' ? 'closed' : 'ended' };
@@ -148,4 +167,19 @@ export function ownDraft(db: Kysely<DB>, consultationId: number, submissionId: n
     .where('author_id', '=', authorId)
     .where('channel', '=', 'online')
     .executeTakeFirst();
+}
+
+/** The submission a new form (its token) created, if any. */
+function byFormToken(db: Kysely<DB>, authorId: number, token: string) {
+  return db
+    .selectFrom('consultation_submissions')
+    .select(['id', 'consultation_id', 'kind'])
+    .where('author_id', '=', authorId)
+    .where('form_token', '=', token)
+    .executeTakeFirst();
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: unknown; message?: unknown };
+  return e?.code === '23505' || e?.code === 'SQLITE_CONSTRAINT_UNIQUE';
 }

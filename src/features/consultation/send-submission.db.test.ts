@@ -52,12 +52,21 @@ describe('sending submissions concurrently', async () => {
         ]);
         assert.equal(both.filter((r) => r.ok && r.sent).length, 1);
         assert.equal(both.filter((r) => !r.ok && r.reason === 'notDraft').length, 1);
+        // One new form posted twice at once (its token): one submission, one receipt.
+        const token = '0f8b2c1e-5d3a-4b7c-9e6f-1a2b3c4d5e6f';
+        const twice = await Promise.all([
+          saveSubmission(t.services, { ...input(100), formToken: token }),
+          saveSubmission(t.services, { ...input(100), formToken: token }),
+        ]);
+        const ids = twice.map((r) => (r.ok ? r.id : r.reason === 'notDraft' ? r.id : -1));
+        assert.equal(ids[0], ids[1], 'both answers name the one submission');
+        assert.equal(twice.filter((r) => r.ok && r.sent).length, 1);
         const counter = await t.services.db
           .selectFrom('consultations')
           .select('receipt_counter')
           .where('id', '=', consultationId)
           .executeTakeFirstOrThrow();
-        assert.equal(Number(counter.receipt_counter), n + 1, 'the refused second send spent no number');
+        assert.equal(Number(counter.receipt_counter), n + 2, 'the refused second sends spent no number');
       } finally {
         await t.close();
       }

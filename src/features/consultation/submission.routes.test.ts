@@ -152,6 +152,30 @@ describe('consultation submissions', () => {
     assert.equal(Number(counter.receipt_counter), row.sequence, 'no receipt number was spent twice');
   });
 
+  it('posting the same new form twice (a double click, a retry) keeps one submission with one receipt', async () => {
+    const page = await member.get(commentUrl());
+    const formToken = /name="formToken" value="([^"]+)"/.exec(page.body)?.[1];
+    assert.ok(formToken, 'a new form carries a token');
+    const form = { formToken, provision: 'evaluation', proposedWording: 'Ocena co pół roku', action: 'send' };
+    const first = await member.post(commentUrl(), form);
+    assert.equal(first.status, 303);
+    const second = await member.post(commentUrl(), form);
+    assert.equal(second.status, 303);
+    assert.equal(second.location, first.location);
+    const rows = await t.services.db
+      .selectFrom('consultation_submissions')
+      .select('receipt_number')
+      .where('form_token', '=', formToken)
+      .execute();
+    assert.equal(rows.length, 1);
+    assert.ok(rows[0]!.receipt_number);
+    // A token of another person's form finds nothing of theirs: it is a new submission of one's own.
+    await colleague.get(commentUrl());
+    const other = await colleague.post(commentUrl(), form);
+    assert.equal(other.status, 303);
+    assert.notEqual(other.location, first.location);
+  });
+
   it('keeps one’s submissions private: another member gets 404 for my draft and my receipt', async () => {
     await member.get(commentUrl());
     const draft = await member.post(commentUrl(), { provision: 'period', proposedWording: 'Tajny szkic', action: 'draft' });
@@ -296,7 +320,7 @@ describe('consultation submissions', () => {
     };
     assert.ok(data.consultationSubmissions.some((s) => s.status === 'sent' && s.receiptNumber?.startsWith('KP/2026/')));
     assert.ok(data.consultationSubmissions.some((s) => s.status === 'draft'));
-    const other = JSON.parse((await colleague.get('/konto/dane.json')).body) as { consultationSubmissions: unknown[] };
+    const other = JSON.parse((await official.get('/konto/dane.json')).body) as { consultationSubmissions: unknown[] };
     assert.deepEqual(other.consultationSubmissions, []);
   });
 

@@ -4,6 +4,7 @@
  * official's entry of paper and e-mail submissions. The deadline is decided on the server with
  * `services.clock()`; a refused submission is shown back with everything typed.
  */
+import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Services } from '../../services.js';
 import { signedInUser } from '../../platform/auth/access.js';
@@ -171,6 +172,14 @@ export function submissionView(s: SubmissionRecord, request: FastifyRequest, sph
   };
 }
 
+/** The new form's token (a random UUID the form carries), or undefined when absent or malformed. */
+function formTokenOf(body: unknown): string | undefined {
+  const value = body && typeof body === 'object' ? (body as Record<string, unknown>).formToken : undefined;
+  return typeof value === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(value)
+    ? value
+    : undefined;
+}
+
 /** Adds the errors of fields that have none yet (one message per field). */
 function addMissing(errors: FieldError[], missing: FieldError[]): void {
   for (const e of missing) if (!errors.some((x) => x.field === e.field)) errors.push(e);
@@ -246,6 +255,7 @@ export function submissionRoutes(app: FastifyInstance, services: Services): void
             ? `/konsultacje/${c.id}/uwagi/nowa`
             : `/konsultacje/${c.id}/zadania/nowe`,
       draftId: options.draftId ?? null,
+      formToken: options.draftId === undefined ? (formTokenOf(options.values) ?? randomUUID()) : null,
       behalf,
       residentsAllowed: c.residents_allowed === 1,
       provisions: provisions.map((p) => ({ value: p.key, label: p.label, wording: p.wording })),
@@ -345,10 +355,12 @@ export function submissionRoutes(app: FastifyInstance, services: Services): void
     const parsed = await parseSubmission(request, loaded, kind);
     if (!parsed.ok)
       return renderForm(request, reply, loaded, kind, { values, errors: parsed.errors, status: 400, ...renderOptions });
+    const formToken = draftId === undefined ? formTokenOf(request.body) : undefined;
     const result = await saveSubmission(services, {
       author: { id: user.id, email: user.email },
       consultationId: loaded.c.id,
       ...(draftId !== undefined ? { submissionId: draftId } : {}),
+      ...(formToken !== undefined ? { formToken } : {}),
       submitter: parsed.submitter,
       content: parsed.content,
       send: parsed.send,

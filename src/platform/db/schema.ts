@@ -467,6 +467,8 @@ export interface ConsultationSubmissionsTable {
   answered_by: number | null;
   answered_at: string | null;
   applied_in_version_id: number | null;
+  /** The random token of the new-submission form that created it (unique per author): posting the same form twice finds it. */
+  form_token: string | null;
   version: Generated<number>;
   created_at: string;
   updated_at: string;

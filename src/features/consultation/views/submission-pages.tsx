@@ -31,6 +31,8 @@ export interface SubmissionFormModel {
   action: string;
   /** Editing a draft (its number shown), or writing a new submission. */
   draftId: number | null;
+  /** A new form's random token (posting the same form twice finds the first submission); null for a draft. */
+  formToken: string | null;
   /** On whose behalf: the choices (one is shown as a sentence), and whether a resident's name is asked. */
   behalf: Option[];
   residentsAllowed: boolean;
@@ -261,6 +263,7 @@ export function SubmissionFormPage(props: { model: SubmissionFormModel; form: Fo
       )}
       <p class="lead">{t('consultation.submission.intro', { subject: model.consultation.subject })}</p>
       <Form action={model.action}>
+        {model.formToken && <input type="hidden" name="formToken" value={model.formToken} />}
         <BehalfFields model={model} form={form} />
         {model.kind === 'comment' ? (
           <CommentFields
