@@ -2,6 +2,7 @@ import type { Services } from '../../services.js';
 import { recordAudit, userActor } from '../../platform/audit/audit.js';
 import { nowIso } from '../../platform/db/database.js';
 import { newestVersion } from './programme.repo.js';
+import { changeStatus } from './version-lifecycle.js';
 import { missingElements, parseSections, type ElementKey } from './programme-sections.js';
 
 export type MarkReadyResult =
@@ -25,14 +26,8 @@ export async function markReady(
     if (row.id !== ref.versionId || row.version !== ref.version) return { ok: false, reason: 'conflict' } as const;
     const missing = missingElements(parseSections(row.sections_json));
     if (missing.length) return { ok: false, reason: 'incomplete', missing } as const;
-    const updated = await trx
-      .updateTable('programme_versions')
-      .set({ status: 'consultation', version: ref.version + 1, updated_at: nowIso() })
-      .where('id', '=', row.id)
-      .where('version', '=', ref.version)
-      .where('status', '=', 'draft')
-      .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) !== 1) return { ok: false, reason: 'conflict' } as const;
+    if (!(await changeStatus(trx, row, ref.version, { status: 'consultation' }, nowIso(services.clock))))
+      return { ok: false, reason: 'conflict' } as const;
     await recordAudit(trx, {
       actor: userActor(officialId),
       action: 'programme.ready-for-consultation',

@@ -54,6 +54,8 @@ import {
   hasClosedConsultation,
   nextDraftStatuses,
   publishVersion,
+  type LifecycleRefusal,
+  type VersionRef,
 } from './version-lifecycle.js';
 import {
   formatPln,
@@ -438,7 +440,7 @@ export function programmeRoutes(app: FastifyInstance, services: Services): void 
   );
 
   /** The lifecycle's forms name the version and its lock; without them the page has changed under the official. */
-  const lifecycleBack = (reply: FastifyReply, programmeId: number, reason: 'notFound' | 'conflict' | 'wrongStatus') => {
+  const lifecycleBack = (reply: FastifyReply, programmeId: number, reason: LifecycleRefusal) => {
     if (reason === 'notFound') return reply.callNotFound();
     return reply.redirectWithFlash(`/program-wspolpracy/${programmeId}`, {
       kind: 'info',
@@ -482,42 +484,30 @@ export function programmeRoutes(app: FastifyInstance, services: Services): void 
     },
   );
 
-  app.post(
+  /** A transition that needs only the version and its lock: publication, and a new draft. */
+  const versionTransition = (
+    path: string,
+    run: (officialId: number, ref: VersionRef) => Promise<{ ok: true } | { ok: false; reason: LifecycleRefusal }>,
+    doneKey: string,
+  ) =>
+    app.post(path, { config: { access: 'official', rateLimit: formRateLimit(services) } }, async (request, reply) => {
+      const found = await programmeForRequest(services, request);
+      if (!found) return reply.callNotFound();
+      const form = parseForm(ZVersionRef, request.body);
+      if (!form.ok) return lifecycleBack(reply, found.programme.id, 'conflict');
+      const result = await run(signedInUser(request).id, { programmeId: found.programme.id, ...form.data });
+      if (result.ok)
+        return reply.redirectWithFlash(`/program-wspolpracy/${found.programme.id}`, { kind: 'success', key: doneKey });
+      return lifecycleBack(reply, found.programme.id, result.reason);
+    });
+  versionTransition(
     '/program-wspolpracy/:id/publikacja',
-    { config: { access: 'official', rateLimit: formRateLimit(services) } },
-    async (request, reply) => {
-      const found = await programmeForRequest(services, request);
-      if (!found) return reply.callNotFound();
-      const form = parseForm(ZVersionRef, request.body);
-      if (!form.ok) return lifecycleBack(reply, found.programme.id, 'conflict');
-      const result = await publishVersion(services, signedInUser(request).id, { programmeId: found.programme.id, ...form.data });
-      if (result.ok)
-        return reply.redirectWithFlash(`/program-wspolpracy/${found.programme.id}`, {
-          kind: 'success',
-          key: 'flash.programmePublished',
-        });
-      return lifecycleBack(reply, found.programme.id, result.reason);
-    },
+    (id, ref) => publishVersion(services, id, ref),
+    'flash.programmePublished',
   );
-
-  app.post(
+  versionTransition(
     '/program-wspolpracy/:id/nowa-wersja',
-    { config: { access: 'official', rateLimit: formRateLimit(services) } },
-    async (request, reply) => {
-      const found = await programmeForRequest(services, request);
-      if (!found) return reply.callNotFound();
-      const form = parseForm(ZVersionRef, request.body);
-      if (!form.ok) return lifecycleBack(reply, found.programme.id, 'conflict');
-      const result = await createNextVersion(services, signedInUser(request).id, {
-        programmeId: found.programme.id,
-        ...form.data,
-      });
-      if (result.ok)
-        return reply.redirectWithFlash(`/program-wspolpracy/${found.programme.id}`, {
-          kind: 'success',
-          key: 'flash.programmeVersionCreated',
-        });
-      return lifecycleBack(reply, found.programme.id, result.reason);
-    },
+    (id, ref) => createNextVersion(services, id, ref),
+    'flash.programmeVersionCreated',
   );
 }

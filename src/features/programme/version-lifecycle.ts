@@ -18,7 +18,8 @@ export interface VersionRef {
   version: number;
 }
 
-type Refusal = 'notFound' | 'conflict' | 'wrongStatus';
+export type LifecycleRefusal = 'notFound' | 'conflict' | 'wrongStatus';
+type Refusal = LifecycleRefusal;
 export type AdoptResult =
   { ok: true } | { ok: false; reason: Refusal | 'noConsultation' } | { ok: false; reason: 'incomplete'; missing: ElementKey[] };
 export type LifecycleResult = { ok: true } | { ok: false; reason: Refusal };
@@ -42,7 +43,8 @@ export const adoptableStatuses: ProgrammeVersionStatus[] = ['after-consultation'
 /** Statuses from which an official prepares the next draft. */
 export const nextDraftStatuses: ProgrammeVersionStatus[] = ['consultation', 'after-consultation'];
 
-async function changeStatus(
+/** Moves a version to another status under its lock (and its current status); false when someone changed it first. */
+export async function changeStatus(
   trx: Kysely<DB>,
   row: { id: number; version: number; status: ProgrammeVersionStatus },
   lock: number,
