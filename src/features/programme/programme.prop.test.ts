@@ -117,6 +117,18 @@ describe('programme forms under hostile input', () => {
         fields: mixed({ ...lock, meetingId: String(meetingId) }),
       },
       { page: () => base(), url: () => `${base()}/gotowy`, fields: mixed(lock) },
+      {
+        page: () => `${base()}/sekcje/tworzenie`,
+        url: () => `${base()}/sekcje/tworzenie/generuj`,
+        fields: mixed(lock),
+      },
+      {
+        page: () => base(),
+        url: () => `${base()}/przyjecie`,
+        fields: mixed({ ...lock, resolutionNumber: 'XLII/512/2035', resolutionDate: '2035-11-19' }),
+      },
+      { page: () => base(), url: () => `${base()}/publikacja`, fields: mixed(lock) },
+      { page: () => base(), url: () => `${base()}/nowa-wersja`, fields: mixed(lock) },
     ];
     const scenario = fc.constantFrom(...forms).chain((form) =>
       fc.record({
