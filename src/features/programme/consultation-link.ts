@@ -16,3 +16,9 @@ export async function consultationOfVersion(db: Kysely<DB>, versionId: number): 
 export async function consultationFactsForProgramme(db: Kysely<DB>, programmeId: number): Promise<ConsultationFacts[]> {
   return (await consultationFeature()).consultationFactsForProgramme(db, programmeId);
 }
+
+/** Whether a consultation of any of the programme's versions has been closed (the law requires one before adoption). */
+export async function hasClosedConsultation(db: Kysely<DB>, programmeId: number): Promise<boolean> {
+  const consultations = await (await consultationFeature()).consultationsOfProgramme(db, programmeId);
+  return consultations.some((c) => c.status === 'closed');
+}

@@ -12,7 +12,7 @@ import {
   type FormValues,
 } from '../../platform/http/forms.js';
 import { formatDate, formatDateTime } from '../../platform/i18n/format.js';
-import { consultationOfVersion } from './consultation-link.js';
+import { consultationOfVersion, hasClosedConsultation } from './consultation-link.js';
 import { meetingsWithOutcomes } from '../meeting-minutes/index.js';
 import { activeSpheres } from '../organizations/index.js';
 import { findMeeting, meetingDateShort } from '../meetings/index.js';
@@ -51,7 +51,6 @@ import {
   adoptVersion,
   adoptableStatuses,
   createNextVersion,
-  hasClosedConsultation,
   nextDraftStatuses,
   publishVersion,
   type LifecycleRefusal,

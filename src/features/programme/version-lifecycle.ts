@@ -9,6 +9,7 @@ import type { Services } from '../../services.js';
 import { recordAudit, userActor } from '../../platform/audit/audit.js';
 import { nowIso } from '../../platform/db/database.js';
 import type { DB, ProgrammeVersionStatus } from '../../platform/db/schema.js';
+import { hasClosedConsultation } from './consultation-link.js';
 import { newestVersion } from './programme.repo.js';
 import { missingElements, parseSections, type ElementKey } from './programme-sections.js';
 
@@ -24,19 +25,6 @@ export type AdoptResult =
   { ok: true } | { ok: false; reason: Refusal | 'noConsultation' } | { ok: false; reason: 'incomplete'; missing: ElementKey[] };
 export type LifecycleResult = { ok: true } | { ok: false; reason: Refusal };
 export type NewVersionResult = { ok: true; number: number } | { ok: false; reason: Refusal };
-
-/** Whether a consultation of any of the programme's versions has been closed (the law requires one before adoption). */
-export async function hasClosedConsultation(db: Kysely<DB>, programmeId: number): Promise<boolean> {
-  const row = await db
-    .selectFrom('consultations')
-    .innerJoin('programme_versions', 'programme_versions.id', 'consultations.programme_version_id')
-    .select('consultations.id')
-    .where('programme_versions.programme_id', '=', programmeId)
-    .where('consultations.status', '=', 'closed')
-    .limit(1)
-    .executeTakeFirst();
-  return row !== undefined;
-}
 
 /** Statuses from which a version may be adopted (a draft only after a closed consultation of the programme). */
 export const adoptableStatuses: ProgrammeVersionStatus[] = ['after-consultation', 'draft'];
