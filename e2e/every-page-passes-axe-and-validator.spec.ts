@@ -192,6 +192,69 @@ async function refuseReadiness(page: Page): Promise<number> {
   return lastDocumentResponse(page)?.status() ?? 0;
 }
 
+/** The paths of the demo's two consultations (open: next year's; closed: 2019's), found once through /konsultacje. */
+const consultationPaths = { open: '', closed: '' };
+
+async function findConsultation(page: Page, which: 'open' | 'closed'): Promise<string> {
+  if (consultationPaths[which]) return consultationPaths[which];
+  await visit(page, url('/konsultacje'));
+  const row = page.locator('main table tbody tr', { hasText: which === 'open' ? 'trwają' : 'zamknięte' }).first();
+  const href = await row.locator('a[href^="/konsultacje/"]').first().getAttribute('href');
+  assert.ok(href && /^\/konsultacje\/\d+$/.test(href), `the consultations list links to no ${which} consultation`);
+  consultationPaths[which] = href;
+  return href;
+}
+
+/** A page of one of the demo's consultations. */
+function openConsultation(which: 'open' | 'closed', suffix = ''): (page: Page) => Promise<number> {
+  return async (page) => visit(page, url(`${await findConsultation(page, which)}${suffix}`));
+}
+
+/** Follows the first link of a consultation's page whose path matches (e.g. one submission). */
+function openConsultationLink(which: 'open' | 'closed', suffix: string, pattern: RegExp): (page: Page) => Promise<number> {
+  return async (page) => {
+    await visit(page, url(`${await findConsultation(page, which)}${suffix}`));
+    const hrefs = await page.locator('main a[href]').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
+    const href = hrefs.find((h) => pattern.test(h));
+    assert.ok(href, `no link matching ${pattern} on ${suffix}`);
+    return visit(page, url(href));
+  };
+}
+
+/** The comment form on the open consultation's main goal, sent (or sent empty: the form with its errors). */
+function sendComment(filled: boolean): (page: Page) => Promise<number> {
+  return async (page) => {
+    const consultation = await findConsultation(page, 'open');
+    await visit(page, url(`${consultation}/uwagi/nowa?zapis=goals.main`));
+    if (filled) await page.fill('#f-proposedWording', 'Budowanie Aktywnego Obywatelskiego Leszna razem z mieszkańcami');
+    await navigation(page, () => page.click('main form button[name="action"][value="send"]'));
+    const path = new URL(page.url()).pathname;
+    if (filled) assert.match(path, /^\/konsultacje\/\d+\/zgloszenia\/\d+$/, 'sending a comment leads to its receipt');
+    else {
+      assert.equal(path, `${consultation}/uwagi/nowa`);
+      assert.ok(await page.locator('.error-summary').isVisible(), 'no error summary after sending an empty comment');
+    }
+    return lastDocumentResponse(page)?.status() ?? 0;
+  };
+}
+
+/**
+ * The notice form for a new version in consultation: a programme for 2020 started from the 2019 one
+ * (complete, so it can be marked ready), marked ready, then "announce" from the consultations list.
+ */
+async function openNoticeForm(page: Page): Promise<number> {
+  await visit(page, url('/program-wspolpracy/nowy'));
+  await page.fill('#f-yearFrom', '2020');
+  await page.check('input[name="start"][value="previous"]');
+  await navigation(page, () => page.click('main form[action="/program-wspolpracy/nowy"] button[type="submit"]'));
+  assert.match(new URL(page.url()).pathname, /^\/program-wspolpracy\/\d+$/, 'creating a programme leads to its page');
+  await navigation(page, () => page.click('main form[action$="/gotowy"] button[type="submit"]'));
+  await visit(page, url('/konsultacje'));
+  const href = await page.locator('main a[href^="/konsultacje/nowa?wersja="]').first().getAttribute('href');
+  assert.ok(href, 'the consultations list offers no version to announce');
+  return visit(page, url(href));
+}
+
 const groups: RoleGroup[] = [
   {
     role: 'visitor',
@@ -230,6 +293,21 @@ const groups: RoleGroup[] = [
       { label: 'meeting page', open: openFirstMeeting, via: '/spotkania/<id of the first meeting listed>', status: 200 },
       { label: 'meeting protocol', open: openDemoProtocol, via: '/spotkania/<id of the demo meeting>/protokol', status: 200 },
       { label: 'programmes of cooperation', open: '/program-wspolpracy', status: 200 },
+      {
+        label: 'programme versions',
+        open: openDemoProgramme('/wersje'),
+        via: '/program-wspolpracy/<demo id>/wersje',
+        status: 200,
+      },
+      { label: 'consultations', open: '/konsultacje', status: 200 },
+      { label: 'open consultation', open: openConsultation('open'), via: '/konsultacje/<open demo id>', status: 200 },
+      { label: 'closed consultation', open: openConsultation('closed'), via: '/konsultacje/<closed demo id>', status: 200 },
+      {
+        label: 'consultation report',
+        open: openConsultation('closed', '/sprawozdanie'),
+        via: '/konsultacje/<closed demo id>/sprawozdanie',
+        status: 200,
+      },
       { label: 'not found', open: '/nie-ma-takiej-strony', status: 404 },
       // Last: the language cookie it sets stays in the visitor's contexts.
       { label: 'home in English', open: '/jezyk/en?wroc=/', status: 200, lang: 'en' },
@@ -261,6 +339,42 @@ const groups: RoleGroup[] = [
         open: submitEmpty('/organizacje/nowa'),
         via: 'POST /organizacje/nowa, all fields empty',
         status: 400,
+      },
+      {
+        label: 'comment form',
+        open: openConsultation('open', '/uwagi/nowa?zapis=goals.main'),
+        via: '/konsultacje/<open demo id>/uwagi/nowa?zapis=goals.main',
+        status: 200,
+      },
+      {
+        label: 'comment form with errors',
+        open: sendComment(false),
+        via: 'POST /konsultacje/<open demo id>/uwagi/nowa, no proposed wording',
+        status: 400,
+      },
+      {
+        label: 'comment sent, with its receipt',
+        open: sendComment(true),
+        via: 'POST /konsultacje/<open demo id>/uwagi/nowa → /zgloszenia/<id>',
+        status: 200,
+      },
+      {
+        label: 'task proposal form',
+        open: openConsultation('open', '/zadania/nowe'),
+        via: '/konsultacje/<open demo id>/zadania/nowe',
+        status: 200,
+      },
+      {
+        label: 'my submissions',
+        open: openConsultation('closed', '/moje'),
+        via: '/konsultacje/<closed demo id>/moje',
+        status: 200,
+      },
+      {
+        label: 'a sent submission',
+        open: openConsultationLink('closed', '/moje', /\/zgloszenia\/\d+$/),
+        via: '/konsultacje/<closed demo id>/zgloszenia/<id>',
+        status: 200,
       },
       // The demo meeting is over: the registration page says registration is closed.
       { label: 'meeting registration, closed', open: openWorkDemo('zapisy'), via: '/spotkania/<demo id>/zapisy', status: 200 },
@@ -395,6 +509,60 @@ const groups: RoleGroup[] = [
         label: 'programme resolution editor',
         open: openDemoProgramme('/sekcje/uchwala'),
         via: '/program-wspolpracy/<demo id>/sekcje/uchwala',
+        status: 200,
+      },
+      {
+        label: 'programme versions with the draft',
+        open: openDemoProgramme('/wersje'),
+        via: '/program-wspolpracy/<demo id>/wersje',
+        status: 200,
+      },
+      {
+        label: 'programme versions compared',
+        open: openDemoProgramme('/porownanie?od=1&do=2'),
+        via: '/program-wspolpracy/<demo id>/porownanie?od=1&do=2',
+        status: 200,
+      },
+      {
+        label: 'consultation notice form',
+        open: openNoticeForm,
+        via: 'POST /program-wspolpracy/nowy (from 2019), POST …/gotowy → /konsultacje/nowa?wersja=<id>',
+        status: 200,
+      },
+      {
+        label: 'notice of an open consultation',
+        open: openConsultation('open', '/ogloszenie'),
+        via: '/konsultacje/<open demo id>/ogloszenie',
+        status: 200,
+      },
+      {
+        label: 'paper submission entry',
+        open: openConsultation('open', '/zgloszenia/papierowe'),
+        via: '/konsultacje/<open demo id>/zgloszenia/papierowe',
+        status: 200,
+      },
+      {
+        label: 'answers to submissions',
+        open: openConsultation('closed', '/odpowiedzi'),
+        via: '/konsultacje/<closed demo id>/odpowiedzi',
+        status: 200,
+      },
+      {
+        label: 'answers by provision',
+        open: openConsultation('closed', '/odpowiedzi/zapisy'),
+        via: '/konsultacje/<closed demo id>/odpowiedzi/zapisy',
+        status: 200,
+      },
+      {
+        label: 'an answered submission of a closed consultation',
+        open: openConsultationLink('closed', '/odpowiedzi', /\/odpowiedzi\/\d+$/),
+        via: '/konsultacje/<closed demo id>/odpowiedzi/<id>',
+        status: 200,
+      },
+      {
+        label: 'answer form',
+        open: openConsultationLink('open', '/odpowiedzi', /\/odpowiedzi\/\d+$/),
+        via: '/konsultacje/<open demo id>/odpowiedzi/<id of the comment the member sent>',
         status: 200,
       },
     ],

@@ -121,7 +121,7 @@ export const demoSettings: SiteSettings = {
   municipalityName: 'Miasto Leszno',
   officeName: 'Biuro Pełnomocnika ds. Współpracy z Organizacjami Pozarządowymi',
   siteUrl: '',
-  contactAddress: 'Urząd Miasta Leszna\nul. Przykładowa 1\n64-100 Leszno',
+  contactAddress: 'Urząd Miasta Leszna\nul. Kazimierza Karasia 15\n64-100 Leszno',
   contactEmail: 'ngo@leszno.example',
   contactPhone: '65 000 00 00',
   controllerName: 'Prezydent Miasta Leszna',
