@@ -38,6 +38,7 @@ function submission(over: Partial<SubmissionRecord>): SubmissionRecord {
   return {
     id: sequence,
     consultation_id: 7,
+    form_token: null,
     kind: 'comment',
     status: 'sent',
     channel: 'online',

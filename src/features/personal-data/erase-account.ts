@@ -26,6 +26,14 @@ export async function eraseAccount(services: Services, user: AuthenticatedUser, 
     // the person (user_id is set null), so meeting counts remain true; attendance lists are the
     // office's record of a meeting and keep the name as written (DOMAIN §5.2).
     await trx.updateTable('meeting_registrations').set({ accessibility_needs: null }).where('user_id', '=', user.id).execute();
+    // Unsent consultation drafts are the person's notes, not the office's record: gone with them.
+    // Sent submissions stay (the consultation's record; the report pseudonymises private persons).
+    await trx
+      .deleteFrom('consultation_submissions')
+      .where('author_id', '=', user.id)
+      .where('status', '=', 'draft')
+      .where('channel', '=', 'online')
+      .execute();
     // Cascades to user_roles, sessions, account_tokens and organization_members.
     await trx.deleteFrom('users').where('id', '=', user.id).execute();
     await recordAudit(trx, { actor: userActor(user.id), action: 'account.erased', subjectType: 'user', subjectId: user.id });

@@ -1,3 +1,4 @@
+import { createTestConsultation } from '../consultation/test-fixtures.js';
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createTestApp, createUser, signInClient, testPassword, type TestApp } from '../../test-support/test-app.js';
@@ -76,6 +77,22 @@ describe('personal data (RODO): export and erasure', () => {
         organization_id: null,
       })
       .execute();
+    const { consultationId } = await createTestConsultation(t.services, { startsOn: '2026-10-01', endsOn: '2026-10-20' });
+    const draft = {
+      consultation_id: consultationId,
+      kind: 'comment' as const,
+      author_id: userId,
+      submitter_kind: 'resident' as const,
+      submitter_name: 'Usuwana Osoba',
+      proposed_wording: 'Szkic uwagi',
+      created_at: now,
+      updated_at: now,
+    };
+    await t.services.db.insertInto('consultation_submissions').values(draft).execute();
+    await t.services.db
+      .insertInto('consultation_submissions')
+      .values({ ...draft, status: 'sent', sequence: 1, receipt_number: 'KP/2026/1/0001', sent_at: now })
+      .execute();
     const exported = JSON.parse((await client.get('/konto/dane.json')).body) as {
       meetingRegistrations: Array<{ accessibilityNeeds: string }>;
     };
@@ -96,6 +113,8 @@ describe('personal data (RODO): export and erasure', () => {
     assert.equal((await client.get('/konto')).status, 303);
     const registration = await t.services.db.selectFrom('meeting_registrations').selectAll().executeTakeFirstOrThrow();
     assert.deepEqual([registration.user_id, registration.accessibility_needs], [null, null], 'no health data left behind');
+    const submissions = await t.services.db.selectFrom('consultation_submissions').select(['status', 'author_id']).execute();
+    assert.deepEqual(submissions, [{ status: 'sent', author_id: null }], 'the draft is gone, the sent one stays');
   });
 
   it('refuses to erase the last administrator', async () => {
