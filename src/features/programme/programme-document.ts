@@ -62,14 +62,16 @@ export function annexTitle(m: ResolutionModel): string {
   return `Załącznik do uchwały nr ${numberText(m.resolutionNumber)} Rady Miejskiej ${m.municipality} z dnia ${dateText(m.resolutionDate)}`;
 }
 
-/** The opening formula: "Na podstawie … uchwala się, co następuje:" (a typed "Na podstawie" is not doubled). */
+/**
+ * The opening formula: "Na podstawie … uchwala się, co następuje:". A typed "Na podstawie" is not
+ * doubled, and a basis that already ends with its own formula ("… Rada Miejska Leszna uchwala, co
+ * następuje:") is kept as typed.
+ */
 export function legalBasisSentence(legalBasis: string): string {
-  const basis = legalBasis
-    .trim()
-    .replace(/^na podstawie\s+/i, '')
-    .replace(/\s*,?\s*(rada miejska [^:]*)?uchwala się,? co następuje:?\s*$/i, '')
-    .replace(/[\s,.;:]+$/, '');
-  return `Na podstawie ${basis || '…'} uchwala się, co następuje:`;
+  const typed = legalBasis.trim().replace(/\s+/g, ' ');
+  const basis = typed.replace(/^na podstawie\s+/i, '');
+  if (/co następuje:?$/i.test(basis)) return `Na podstawie ${basis.replace(/:?$/, ':')}`;
+  return `Na podstawie ${basis.replace(/[\s,.;:]+$/, '') || '…'} uchwala się, co następuje:`;
 }
 
 /** The resolution's paragraphs: its own, then entry into force as the last. */
@@ -78,7 +80,8 @@ export function resolutionParagraphs(s: ProgrammeSections): Array<{ label: strin
   return texts.map((text, i) => ({ label: `§ ${i + 1}.`, text }));
 }
 
-export const isDraftStatus = (status: ProgrammeVersionStatus) => status === 'draft';
+/** Until the council adopts it, every version is a draft resolution (projekt): marked PROJEKT in its heading. */
+export const isDraftStatus = (status: ProgrammeVersionStatus) => status !== 'adopted' && status !== 'published';
 
 const paragraphs = (text: string): DocumentBlock[] =>
   text
@@ -122,18 +125,17 @@ export function elementBlocks(key: ElementKey, m: ResolutionModel, t: Translate)
             {
               kind: 'table',
               caption: t('programme.page.tasksCaption'),
+              // Four columns fit A4 portrait without breaking words; the mode goes with the task.
               columns: [
                 { header: t('programme.page.sphere'), width: 5 },
-                { header: t('programme.page.task'), width: 5 },
+                { header: t('programme.page.taskAndMode'), width: 8 },
                 { header: t('programme.page.unit'), width: 4.6 },
-                { header: t('programme.page.mode'), width: 3.6 },
-                { header: t('programme.page.amount'), width: 3.8 },
+                { header: t('programme.page.amount'), width: 3.6 },
               ],
               rows: s.tasks.rows.map((r) => [
                 m.sphereLabels[r.sphere] ?? r.sphere,
-                r.task,
+                `${r.task} (${t(`programme.modes.${r.mode}`)})`,
                 r.unit,
-                t(`programme.modes.${r.mode}`),
                 r.amount === null ? '' : formatPln(r.amount),
               ]),
             },

@@ -115,7 +115,7 @@ for (const engine of await testEngines()) {
       assert.match(page.body, new RegExp(`href="/konsultacje/${consultationId}"`));
       assert.match(
         page.body,
-        /Uchwała nr …\/…\/… Rady Miejskiej Gmina z dnia … w sprawie przyjęcia Rocznego programu współpracy/,
+        /PROJEKT — Uchwała nr …\/…\/… Rady Miejskiej Gmina z dnia … w sprawie przyjęcia Rocznego programu współpracy/,
       );
       assert.match(page.body, /Załącznik do uchwały nr …\/…\/…/);
       assert.match(page.body, /Rozdział 11\. Tryb powoływania i zasady działania komisji konkursowych/);
@@ -334,7 +334,7 @@ for (const engine of await testEngines()) {
       // Version 1 (after consultation) is public; a draft is marked PROJEKT and never public.
       const v1 = await download(visitor, `${base()}/uchwala.pdf?wersja=1`);
       assert.equal(v1.statusCode, 200);
-      assert.match(await pdfText(v1.rawPayload), /Uchwała nr …\/…\/…/);
+      assert.match(await pdfText(v1.rawPayload), /PROJEKT — Uchwała nr …\/…\/…/);
       const other = await createTestConsultation(t.services, { startsOn: '2026-10-03', endsOn: '2026-10-17' });
       await t.services.db.updateTable('programme_versions').set({ status: 'draft' }).where('id', '=', other.versionId).execute();
       assert.equal((await download(visitor, `/program-wspolpracy/${other.programmeId}/uchwala.pdf`)).statusCode, 404);

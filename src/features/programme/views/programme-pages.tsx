@@ -458,7 +458,7 @@ export function ProgrammePage(props: { model: ProgrammePageModel }) {
       </nav>
       <section aria-labelledby="uchwala" class="resolution">
         <h2 id="uchwala">
-          {version.status === 'draft' && <>{t('programme.page.draftMark')} — </>}
+          {version.status !== 'adopted' && version.status !== 'published' && <>{t('programme.page.draftMark')} — </>}
           {model.resolution.title}
         </h2>
         {editLink('resolution')}
