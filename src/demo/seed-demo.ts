@@ -119,6 +119,8 @@ export const demoAccounts: DemoAccount[] = [
 
 export const demoSettings: SiteSettings = {
   municipalityName: 'Miasto Leszno',
+  municipalityGenitive: 'Miasta Leszna',
+  councilGenitive: 'Rady Miejskiej Leszna',
   officeName: 'Biuro Pełnomocnika ds. Współpracy z Organizacjami Pozarządowymi',
   siteUrl: '',
   contactAddress: 'Urząd Miasta Leszna\nul. Kazimierza Karasia 15\n64-100 Leszno',

@@ -98,7 +98,12 @@ describe('consultation notice and public pages', () => {
   async function setSettings(extra: Record<string, unknown>) {
     // Settings as stored before the consultation settings existed, plus what the test gives.
     const { consultationMinDays: _days, consultationResidentsAllowed: _residents, ...older } = defaultSiteSettings;
-    const stored = JSON.stringify({ ...older, municipalityName: 'Miasto Leszno', ...extra });
+    const stored = JSON.stringify({
+      ...older,
+      municipalityName: 'Miasto Leszno',
+      municipalityGenitive: 'Miasta Leszna',
+      ...extra,
+    });
     const exists = await t.services.db.selectFrom('site_settings').select('id').executeTakeFirst();
     if (exists) await t.services.db.updateTable('site_settings').set({ data_json: stored }).where('id', '=', 1).execute();
     else
@@ -136,7 +141,7 @@ describe('consultation notice and public pages', () => {
     assert.equal(page.status, 200);
     assert.ok(page.body.includes(`value="Projekt „${title}”"`), 'the subject names the programme');
     assert.match(page.body, /art\. 5a ust\. 1 i art\. 5 ust\. 5 ustawy z dnia 24 kwietnia 2003 r\./);
-    assert.match(page.body, /działalność na terenie: Miasto Leszno/);
+    assert.match(page.body, /działalność na terenie Miasta Leszna/);
     assert.match(page.body, /value="2026-10-11"/, 'starts tomorrow (Warsaw)');
     assert.match(page.body, /value="2026-10-24"/, 'for 14 days by default');
     assert.equal((await officialA.get('/konsultacje/nowa?wersja=999999')).status, 404);

@@ -3,6 +3,7 @@
  * `/konsultacje/:id` (notice, time left, the draft with its provisions), announcing
  * `/konsultacje/nowa?wersja=` and editing `/konsultacje/:id/ogloszenie` (officials).
  */
+import { documentNames } from '../settings/index.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Services } from '../../services.js';
 import { signedInUser } from '../../platform/auth/access.js';
@@ -177,7 +178,7 @@ export function noticeRoutes(app: FastifyInstance, services: Services): void {
       legalBasis: legalBasisDefault,
       participants:
         'organizacje pozarządowe oraz podmioty wymienione w art. 3 ust. 3 ustawy o działalności pożytku publicznego ' +
-        `i o wolontariacie, prowadzące działalność na terenie: ${settings.municipalityName}`,
+        `i o wolontariacie, prowadzące działalność na terenie ${documentNames(settings).municipality}`,
       whereToSubmit: `${where}\n\nlub przez formularz w serwisie Wspólnie`,
       responsibleUnit: settings.officeName,
       startsOn,

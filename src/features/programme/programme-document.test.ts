@@ -14,7 +14,8 @@ import {
 const model = (over: Partial<ResolutionModel> = {}): ResolutionModel => ({
   programmeId: 1,
   title: 'Roczny program współpracy Miasta Leszna z organizacjami pozarządowymi na rok 2019',
-  municipality: 'Leszna',
+  council: 'Rady Miejskiej Leszna',
+  office: 'Urząd Miasta Leszna',
   versionNumber: 1,
   status: 'draft',
   resolutionNumber: null,

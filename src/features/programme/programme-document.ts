@@ -25,7 +25,10 @@ import {
 export interface ResolutionModel {
   programmeId: number;
   title: string;
-  municipality: string;
+  /** The council in the genitive, from the settings ("Rady Miejskiej Leszna"). */
+  council: string;
+  /** Who issues the document (the office, from the settings). */
+  office: string;
   versionNumber: number;
   status: ProgrammeVersionStatus;
   resolutionNumber: string | null;
@@ -53,13 +56,13 @@ const numberText = (n: string | null) => n?.trim() || '…/…/…';
 /** "Uchwała nr XLII/512/2018 Rady Miejskiej Leszna z dnia 25 października 2018 r. w sprawie przyjęcia Rocznego programu …" */
 export function resolutionTitle(m: ResolutionModel): string {
   return (
-    `Uchwała nr ${numberText(m.resolutionNumber)} Rady Miejskiej ${m.municipality} z dnia ${dateText(m.resolutionDate)} ` +
+    `Uchwała nr ${numberText(m.resolutionNumber)} ${m.council} z dnia ${dateText(m.resolutionDate)} ` +
     `w sprawie przyjęcia ${titleInGenitive(m.title)}`
   );
 }
 
 export function annexTitle(m: ResolutionModel): string {
-  return `Załącznik do uchwały nr ${numberText(m.resolutionNumber)} Rady Miejskiej ${m.municipality} z dnia ${dateText(m.resolutionDate)}`;
+  return `Załącznik do uchwały nr ${numberText(m.resolutionNumber)} ${m.council} z dnia ${dateText(m.resolutionDate)}`;
 }
 
 /**
@@ -182,7 +185,7 @@ export function resolutionDocument(m: ResolutionModel, t: Translate): DocumentSp
   return {
     title: `${isDraftStatus(m.status) ? 'Projekt: ' : ''}${resolutionTitle(m)}`,
     subject: m.title,
-    author: `Rada Miejska ${m.municipality}`,
+    author: m.office,
     language: 'pl-PL',
     blocks: resolutionBlocks(m, t),
   };

@@ -115,7 +115,7 @@ for (const engine of await testEngines()) {
       assert.match(page.body, new RegExp(`href="/konsultacje/${consultationId}"`));
       assert.match(
         page.body,
-        /PROJEKT — Uchwała nr …\/…\/… Rady Miejskiej Gmina z dnia … w sprawie przyjęcia Rocznego programu współpracy/,
+        /PROJEKT — Uchwała nr …\/…\/… Rady Gminy \(Gmina\) z dnia … w sprawie przyjęcia Rocznego programu współpracy/,
       );
       assert.match(page.body, /Załącznik do uchwały nr …\/…\/…/);
       assert.match(page.body, /Rozdział 11\. Tryb powoływania i zasady działania komisji konkursowych/);
@@ -271,7 +271,7 @@ for (const engine of await testEngines()) {
       assert.equal(row.resolution_number, 'XLII/512/2026');
       const adoptedPage = await official.get(base());
       assert.match(adoptedPage.body, /Przyjęty uchwałą nr XLII\/512\/2026 z dnia 19 listopada 2026 r\./);
-      assert.match(adoptedPage.body, /Uchwała nr XLII\/512\/2026 Rady Miejskiej Gmina z dnia 19 listopada 2026 r\./);
+      assert.match(adoptedPage.body, /Uchwała nr XLII\/512\/2026 Rady Gminy \(Gmina\) z dnia 19 listopada 2026 r\./);
       assert.doesNotMatch(adoptedPage.body, /Przyjęcie programu uchwałą|Nowa wersja/);
       // Frozen: the section editor sends the official back.
       assert.equal((await official.get(`${base()}/sekcje/zakres`)).status, 303);
@@ -295,7 +295,7 @@ for (const engine of await testEngines()) {
       const text = (await pdfText(pdf.rawPayload)).replace(/\s+/g, ' ');
       assert.match(
         text,
-        /Uchwała nr XLII\/512\/2026 Rady Miejskiej Gmina z dnia 19 listopada 2026 r\. w sprawie przyjęcia Rocznego programu/,
+        /Uchwała nr XLII\/512\/2026 Rady Gminy \(Gmina\) z dnia 19 listopada 2026 r\. w sprawie przyjęcia Rocznego programu/,
       );
       assert.match(
         text,

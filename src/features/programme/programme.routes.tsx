@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Services } from '../../services.js';
 import { signedInUser } from '../../platform/auth/access.js';
+import { documentNames } from '../settings/index.js';
 import { formRateLimit } from '../../platform/http/form-limit.js';
 import {
   emptyForm,
@@ -141,7 +142,8 @@ export async function resolutionModel(
   return {
     programmeId: programme.id,
     title: programme.title,
-    municipality: settings.municipalityName,
+    council: documentNames(settings).council,
+    office: settings.officeName,
     versionNumber: version.number,
     status: version.status,
     resolutionNumber: version.resolution_number,
@@ -190,7 +192,7 @@ export function programmeRoutes(app: FastifyInstance, services: Services): void 
       const form = parseForm(ZNewProgramme, request.body);
       if (!form.ok) return reply.render(<NewProgrammePage form={failedForm(form.values, form.errors, request.t)} />, 400);
       const { settings } = await services.settings.get();
-      const result = await createProgramme(services, signedInUser(request).id, form.data, settings.municipalityName);
+      const result = await createProgramme(services, signedInUser(request).id, form.data, documentNames(settings).municipality);
       if (!result.ok)
         return reply.render(
           <NewProgrammePage form={failedForm(form.values, [formError('start', 'programme.errors.noPrevious')], request.t)} />,

@@ -28,6 +28,10 @@ const zStoredCheckbox = z.preprocess((v) => (v === true ? 'yes' : v === false ? 
 
 export const ZSiteSettings = z.object({
   municipalityName: zSingleLine(200),
+  /** The municipality in the genitive ("Miasta Leszna"), for documents: "program współpracy Miasta Leszna". */
+  municipalityGenitive: zOptional(zSingleLine(200)),
+  /** The council in the genitive ("Rady Miejskiej Leszna"), for resolutions: "Uchwała nr … Rady Miejskiej Leszna". */
+  councilGenitive: zOptional(zSingleLine(200)),
   officeName: zSingleLine(300),
   siteUrl: zOptional(zSingleLine(300)),
   contactAddress: zMultiline(1000),
@@ -54,14 +58,25 @@ export const ZSiteSettings = z.object({
 });
 
 type ParsedSettings = z.infer<typeof ZSiteSettings>;
-type ConsultationSettingKeys = 'consultationMinDays' | 'consultationResidentsAllowed';
+type LaterSettingKeys = 'consultationMinDays' | 'consultationResidentsAllowed' | 'municipalityGenitive' | 'councilGenitive';
 
 /**
- * The settings. The consultation settings are optional in the type only so that settings objects
- * written before they existed (the demo's, tests') still type-check; `readSettings` always fills
- * them, and `consultationSettings` reads them with their defaults.
+ * The settings. Those added after the first release (consultation, names in the genitive) are
+ * optional in the type only so that settings objects written before they existed (the demo's,
+ * tests') still type-check; `readSettings` always fills them, and `consultationSettings` and
+ * `documentNames` read them with their defaults.
  */
-export type SiteSettings = Omit<ParsedSettings, ConsultationSettingKeys> & Partial<Pick<ParsedSettings, ConsultationSettingKeys>>;
+export type SiteSettings = Omit<ParsedSettings, LaterSettingKeys> & Partial<Pick<ParsedSettings, LaterSettingKeys>>;
+
+/**
+ * The names official documents need in the genitive, never guessed by declension: the
+ * municipality's ("program współpracy Miasta Leszna") and the council's ("Uchwała nr … Rady
+ * Miejskiej Leszna"). Until an administrator types them, neutral wording that needs no declension.
+ */
+export function documentNames(settings: SiteSettings): { municipality: string; council: string } {
+  const municipality = settings.municipalityGenitive?.trim() || `gminy ${settings.municipalityName}`;
+  return { municipality, council: settings.councilGenitive?.trim() || `Rady Gminy (${settings.municipalityName})` };
+}
 
 /** The consultation settings with their defaults (7 days, organisations only). */
 export function consultationSettings(settings: SiteSettings): { minDays: number; residentsAllowed: boolean } {
@@ -74,6 +89,8 @@ export function consultationSettings(settings: SiteSettings): { minDays: number;
 /** A neutral starting point for a new installation, before an administrator fills the settings. */
 export const defaultSiteSettings: SiteSettings = {
   municipalityName: 'Gmina',
+  municipalityGenitive: '',
+  councilGenitive: '',
   officeName: 'Urząd',
   siteUrl: '',
   contactAddress: '',

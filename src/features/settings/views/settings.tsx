@@ -44,6 +44,8 @@ export function SettingsPage({ form }: { form: FormModel }) {
         <fieldset class="fieldset">
           <legend class="fieldset__legend">{t('admin.settings.sections.identity')}</legend>
           {text('municipalityName', { hint: t('admin.settings.hints.municipalityName') })}
+          {text('municipalityGenitive', { optional: true, hint: t('admin.settings.hints.municipalityGenitive') })}
+          {text('councilGenitive', { optional: true, hint: t('admin.settings.hints.councilGenitive') })}
           {text('officeName')}
           {text('siteUrl', { optional: true, hint: t('admin.settings.hints.siteUrl') })}
         </fieldset>
