@@ -257,6 +257,7 @@ for (const engine of await testEngines()) {
       let shown = await officialA.get(page(comment1));
       assert.match(shown.body, /Wprowadzono proponowany zapis do wersji 2/);
       assert.match(shown.body, /Zastosowano w wersji 2/);
+      assert.doesNotMatch(shown.body, /Wprowadź do następnej wersji/, 'an applied comment is not offered again');
       const next = await t.services.db
         .selectFrom('programme_versions')
         .select('sections_json')

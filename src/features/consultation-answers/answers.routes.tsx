@@ -252,7 +252,7 @@ export function answersRoutes(app: FastifyInstance, services: Services): void {
       answeredAt: s.answered_at ? formatDateTime(s.answered_at, language) : null,
       form: closed ? null : { model: failedForm(state.values ?? stored, state.errors ?? [], request.t), lock: s.version },
       conflict: state.conflict === true,
-      canApply: canApply(s) && s.proposed_wording !== null,
+      canApply: canApply(s) && s.proposed_wording !== null && s.applied_in_version_id === null,
       noDraft: state.noDraft === true,
       colleagues: (await colleagues(services.db)).map((u) => ({ value: String(u.id), label: u.name })),
     };
