@@ -39,6 +39,12 @@ describe('the resolution with the programme as its annex', () => {
       titleInGenitive('Wieloletni program współpracy na lata 2020–2022'),
       'Wieloletniego programu współpracy na lata 2020–2022',
     );
+    assert.equal(
+      titleInGenitive('Roczny Program Współpracy Miasta Leszna na rok 2019'),
+      'Rocznego Programu Współpracy Miasta Leszna na rok 2019',
+    );
+    assert.equal(titleInGenitive('Program współpracy 2030'), 'Programu współpracy 2030');
+    assert.equal(titleInGenitive('Programowanie 2030'), 'programu „Programowanie 2030”');
     assert.equal(titleInGenitive('Współpraca 2030'), 'programu „Współpraca 2030”');
   });
 

@@ -39,15 +39,19 @@ export interface ResolutionModel {
   sphereLabels: Record<string, string>;
 }
 
-/** "Roczny program współpracy …" → "Rocznego programu współpracy …"; any other title is quoted. */
+/**
+ * "Roczny program współpracy …" → "Rocznego programu współpracy …" (the title's own capitals kept:
+ * "Roczny Program" → "Rocznego Programu"); any other title is quoted.
+ */
 export function titleInGenitive(title: string): string {
-  const known: Array<[RegExp, string]> = [
-    [/^roczny program\b/i, 'Rocznego programu'],
-    [/^wieloletni program\b/i, 'Wieloletniego programu'],
-    [/^program\b/i, 'Programu'],
-  ];
-  for (const [pattern, genitive] of known) if (pattern.test(title)) return title.replace(pattern, genitive);
-  return `programu „${title}”`;
+  const genitive: Record<string, string> = { roczny: 'rocznego', wieloletni: 'wieloletniego', program: 'programu' };
+  const inCase = (typed: string) => {
+    const word = genitive[typed.toLowerCase()]!;
+    return typed[0] === typed[0]!.toUpperCase() ? word[0]!.toUpperCase() + word.slice(1) : word;
+  };
+  const m = /^(?:(roczny|wieloletni)\s+)?(program)\b/i.exec(title);
+  if (!m) return `programu „${title}”`;
+  return [m[1] ? inCase(m[1]) : '', inCase(m[2]!)].filter(Boolean).join(' ') + title.slice(m[0].length);
 }
 
 const dateText = (isoDate: string | null) => (isoDate ? `${formatDate(`${isoDate}T12:00:00Z`, 'pl')} r.` : '…');
