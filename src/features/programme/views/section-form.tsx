@@ -25,6 +25,8 @@ function rowsOf(values: Record<string, string>, list: string, field: string): nu
   return [...used, ...Array.from({ length: blankRows }, (_, i) => next + i)];
 }
 
+/** Sections edited as lists of rows (blank rows skipped, a "remove" box per row). */
+const sectionsWithRows: SectionKey[] = ['goals', 'principles', 'forms', 'tasks', 'evaluation', 'resolution'];
 export interface SectionFormModel {
   programmeId: number;
   programmeTitle: string;
@@ -257,7 +259,10 @@ export function SectionFormPage(props: {
     >
       <h1>{title}</h1>
       <ErrorSummary errors={form.errors} />
-      <p>{t('programme.edit.intro', { number: model.versionNumber })}</p>
+      <p>
+        {t('programme.edit.intro', { number: model.versionNumber })}
+        {sectionsWithRows.includes(model.section) && ` ${t('programme.edit.rowsHint')}`}
+      </p>
       {model.generated && (
         <NotificationBanner kind="info" title={t('programme.edit.generatedTitle')}>
           <p>{t(model.generated === 'generated' ? 'programme.edit.generated' : 'programme.edit.generatedNothing')}</p>
