@@ -2,7 +2,7 @@ import type { Feature } from '../../app.js';
 import { answersRoutes } from './answers.routes.js';
 
 export { canApply, decisionColour, decisionLabelKey, decisionLabels, decisions } from './decisions.js';
-export { knownTaskFields, taskFields, taskTitle, type TaskField } from './task-proposal.js';
+export { taskFields, taskTitle, type TaskField } from './task-proposal.js';
 
 /** Officials' answers to a consultation's submissions (issue #5): assignment, answers per provision, applying to the next version, closing. */
 export const consultationAnswersFeature: Feature = {

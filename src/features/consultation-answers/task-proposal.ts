@@ -3,6 +3,7 @@
  * read defensively: any JSON object; each known field gets its label, unknown fields keep their name,
  * nested values are shown as text. Nothing in a malformed document can break the answers' pages.
  */
+import { taskProposalFields, taskProposalObject } from '../consultation/index.js';
 
 export interface TaskField {
   /** The stored key, e.g. `title`. */
@@ -13,24 +14,6 @@ export interface TaskField {
   /** An i18n key to show instead of `value` (a mode, yes/no). */
   valueKey: string | null;
 }
-
-/** Fields of the priority-task form (DOMAIN.md §3.2, as features/consultation stores them), in the order shown. */
-export const knownTaskFields = [
-  'title',
-  'sphere',
-  'description',
-  'need',
-  'targetGroup',
-  'expectedResults',
-  'mode',
-  'amount',
-  'period',
-  'ownDelivery',
-  'contactName',
-  'contactPhone',
-  'contactEmail',
-  'consent',
-] as const;
 
 const modes = ['konkurs', '19a', 'other'];
 
@@ -52,20 +35,10 @@ function text(value: unknown): string {
   }
 }
 
-function parseObject(json: string | null): Record<string, unknown> {
-  if (!json) return {};
-  try {
-    const value: unknown = JSON.parse(json);
-    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
-  } catch {
-    return {};
-  }
-}
-
 /** Every non-empty field of a proposal: known ones first in the form's order, then the rest by name. */
 export function taskFields(json: string | null): TaskField[] {
-  const data = parseObject(json);
-  const known = knownTaskFields as readonly string[];
+  const data = taskProposalObject(json);
+  const known = taskProposalFields as readonly string[];
   const keys = [
     ...known.filter((k) => Object.hasOwn(data, k)),
     ...Object.keys(data)
@@ -88,7 +61,7 @@ export function taskFields(json: string | null): TaskField[] {
 
 /** The proposal's title (what the lists show), or '' when it has none. */
 export function taskTitle(json: string | null): string {
-  const data = parseObject(json);
+  const data = taskProposalObject(json);
   for (const key of titleKeys) {
     const value = text(data[key]).trim();
     if (value) return value.slice(0, 300);

@@ -14,7 +14,7 @@ import type { DocumentBlock, DocumentSpec } from '../../platform/documents/block
 import type { SubmissionChannel, SubmissionDecision } from '../../platform/db/schema.js';
 import { warsawParts } from '../../platform/i18n/format.js';
 import type { ConsultationForm, SubmissionRecord } from '../consultation/index.js';
-import { parseForms } from '../consultation/index.js';
+import { parseForms, taskProposalObject } from '../consultation/index.js';
 import type { ReportRecord } from './consultation-report.repo.js';
 
 export interface ReportEntry {
@@ -122,13 +122,8 @@ function pln(grosze: number): string {
 
 /** The fields of a priority-task proposal the report states, read defensively from `task_json`. */
 export function taskFields(json: string | null, spheres: Map<string, string>) {
-  let value: Record<string, unknown> = {};
-  try {
-    const parsed: unknown = JSON.parse(json ?? '{}');
-    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) value = parsed as Record<string, unknown>;
-  } catch {
-    // an unreadable proposal is reported with what the row itself says
-  }
+  // an unreadable proposal is reported with what the row itself says
+  const value = taskProposalObject(json);
   const text = (...keys: string[]) => {
     for (const key of keys) {
       const v = value[key];

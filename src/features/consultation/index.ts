@@ -23,11 +23,12 @@ export {
   findConsultation,
   findSubmission,
   sentSubmissions,
+  submissionsAppliedIn,
   type ConsultationRecord,
   type SubmissionRecord,
 } from './consultation.repo.js';
 export { canManageConsultations } from './consultation.policy.js';
-export { parseTaskProposal, type TaskProposal } from './submission.schema.js';
+export { parseTaskProposal, taskProposalFields, taskProposalObject, type TaskProposal } from './submission.schema.js';
 export { submissionsByAuthor } from './submission.repo.js';
 export { formatWarsawDate, periodPhrase, timeLeftPhrase, warsawToday, type Phrase } from './consultation-time.js';
 

@@ -45,9 +45,10 @@ export const ZCommentContent = z.object({
 });
 export type TCommentContent = z.infer<typeof ZCommentContent>;
 
-export const taskFields = [
-  'sphere',
+/** Fields of the priority-task form (DOMAIN.md §3.2), in the order a stored proposal is shown. */
+export const taskProposalFields = [
   'title',
+  'sphere',
   'description',
   'need',
   'targetGroup',
@@ -107,15 +108,23 @@ export function taskProposalOf(input: TTaskContent): TaskProposal {
   };
 }
 
-/** A stored `task_json`, defensively. */
-export function parseTaskProposal(json: string | null): TaskProposal {
-  let raw: Record<string, unknown> = {};
+/**
+ * A stored `task_json` as it is, read defensively: any JSON object, else an empty one (null, a
+ * malformed document, an array or a scalar). For readers that show even fields they do not know.
+ */
+export function taskProposalObject(json: string | null): Record<string, unknown> {
+  if (!json) return {};
   try {
-    const value: unknown = JSON.parse(json ?? '{}');
-    if (value && typeof value === 'object' && !Array.isArray(value)) raw = value as Record<string, unknown>;
+    const value: unknown = JSON.parse(json);
+    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
   } catch {
-    // an empty proposal
+    return {};
   }
+}
+
+/** A stored `task_json`, defensively, as a well-formed proposal. */
+export function parseTaskProposal(json: string | null): TaskProposal {
+  const raw = taskProposalObject(json);
   const str = (k: string) => (typeof raw[k] === 'string' ? (raw[k] as string) : '');
   const mode = str('mode');
   const own = str('ownDelivery');
