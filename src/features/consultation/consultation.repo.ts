@@ -73,3 +73,24 @@ export function versionsAwaitingNotice(db: Kysely<DB>) {
     .orderBy('programme_versions.id', 'desc')
     .execute();
 }
+
+/** The submissions applied to a programme version (an accepted comment's wording, an accepted task), in receipt order. */
+export function submissionsAppliedIn(db: Kysely<DB>, versionId: number) {
+  return db
+    .selectFrom('consultation_submissions')
+    .innerJoin('consultations', 'consultations.id', 'consultation_submissions.consultation_id')
+    .select([
+      'consultation_submissions.id',
+      'consultation_submissions.consultation_id',
+      'consultation_submissions.kind',
+      'consultation_submissions.receipt_number',
+      'consultation_submissions.provision_label',
+      'consultation_submissions.task_json',
+      'consultations.report_published_at',
+    ])
+    .where('consultation_submissions.applied_in_version_id', '=', versionId)
+    .where('consultation_submissions.status', '=', 'sent')
+    .orderBy('consultation_submissions.consultation_id')
+    .orderBy('consultation_submissions.sequence')
+    .execute();
+}

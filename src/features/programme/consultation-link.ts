@@ -22,3 +22,25 @@ export async function hasClosedConsultation(db: Kysely<DB>, programmeId: number)
   const consultations = await (await consultationFeature()).consultationsOfProgramme(db, programmeId);
   return consultations.some((c) => c.status === 'closed');
 }
+
+export interface AppliedSubmission {
+  consultationId: number;
+  submissionId: number;
+  receiptNumber: string;
+  /** The provision a comment concerned, or the proposed task's title. */
+  label: string;
+  reportPublished: boolean;
+}
+
+/** The consultation submissions applied to a version (comments' wording, proposed tasks), in receipt order. */
+export async function appliedSubmissions(db: Kysely<DB>, versionId: number): Promise<AppliedSubmission[]> {
+  const consultation = await consultationFeature();
+  const rows = await consultation.submissionsAppliedIn(db, versionId);
+  return rows.map((r) => ({
+    consultationId: r.consultation_id,
+    submissionId: r.id,
+    receiptNumber: r.receipt_number ?? '',
+    label: r.kind === 'task' ? consultation.parseTaskProposal(r.task_json).title : (r.provision_label ?? ''),
+    reportPublished: r.report_published_at !== null,
+  }));
+}

@@ -43,6 +43,10 @@ describe('the demo programme of 2019', () => {
     assert.ok(page.body.includes(demoAcceptedComment.proposedWording), 'the accepted wording is applied');
     assert.ok(page.body.includes(demoAcceptedTask.title), 'the accepted task is added');
     assert.doesNotMatch(page.body, /Uzupełnij puste elementy/);
+    // The version links back to the submissions applied in it, each to its answer.
+    assert.match(page.body, /Zgłoszenia z konsultacji wprowadzone w tej wersji/);
+    const applied = [...page.body.matchAll(/<a href="\/konsultacje\/\d+\/odpowiedzi\/\d+">(KP\/2018\/\d+\/\d{4})<\/a>/g)];
+    assert.equal(applied.length, 2, 'the accepted comment and the accepted task');
   });
 
   it('shows the public version 1, as it was consulted, with the same links', async () => {
@@ -53,6 +57,7 @@ describe('the demo programme of 2019', () => {
     assert.ok(page.body.includes(`<li>${demoAcceptedComment.provisionWording} <small>`), 'the wording before the comment');
     assert.ok(!page.body.includes(demoAcceptedComment.proposedWording), 'the draft is not public');
     assert.ok(!page.body.includes(demoAcceptedTask.title), 'the draft is not public');
+    assert.doesNotMatch(page.body, /wprowadzone w tej wersji/, 'nothing was applied to the consulted version');
   });
 
   it("publishes next year's programme, in consultation", async () => {

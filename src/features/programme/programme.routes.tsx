@@ -13,7 +13,7 @@ import {
   type FormValues,
 } from '../../platform/http/forms.js';
 import { formatDate, formatDateTime } from '../../platform/i18n/format.js';
-import { consultationOfVersion, hasClosedConsultation } from './consultation-link.js';
+import { appliedSubmissions, consultationOfVersion, hasClosedConsultation } from './consultation-link.js';
 import { meetingsWithOutcomes } from '../meeting-minutes/index.js';
 import { activeSpheres } from '../organizations/index.js';
 import { findMeeting, meetingDateShort } from '../meetings/index.js';
@@ -245,6 +245,14 @@ export function programmeRoutes(app: FastifyInstance, services: Services): void 
         docx: `/program-wspolpracy/${programme.id}/uchwala.docx${query}`,
       },
       consultationHref: consultation ? `/konsultacje/${consultation.id}` : null,
+      applied: (await appliedSubmissions(services.db, version.id)).map((a) => ({
+        receipt: a.receiptNumber,
+        label: a.label,
+        // Officials open the answer; everyone else the report once it is published, else the consultation.
+        href: official
+          ? `/konsultacje/${a.consultationId}/odpowiedzi/${a.submissionId}`
+          : `/konsultacje/${a.consultationId}${a.reportPublished ? '/sprawozdanie' : ''}`,
+      })),
       announceHref:
         official && !consultation && version.status === 'consultation' ? `/konsultacje/nowa?wersja=${version.id}` : null,
       canAdopt: adoptable,

@@ -181,6 +181,8 @@ export interface ProgrammePageModel {
   resolution: { title: string; annex: string; basis: string; paragraphs: Array<{ label: string; text: string }> };
   documents: { pdf: string; docx: string };
   consultationHref: string | null;
+  /** Consultation submissions applied to this version, each linked to its answer (officials) or the report. */
+  applied: Array<{ receipt: string; label: string; href: string }>;
   announceHref: string | null;
   canAdopt: boolean;
   canPublish: boolean;
@@ -379,6 +381,18 @@ export function ProgrammePage(props: { model: ProgrammePageModel }) {
           </li>
         )}
       </ul>
+      {model.applied.length > 0 && (
+        <>
+          <h2 id="uwagi-z-konsultacji">{t('programme.page.appliedTitle')}</h2>
+          <ul>
+            {model.applied.map((a) => (
+              <li key={a.receipt}>
+                <a href={a.href}>{a.receipt}</a> — {a.label}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
       {version.status === 'draft' && model.official && <p>{t('programme.page.draftNotice')}</p>}
       {model.official && version.status !== 'draft' && <p>{t(`programme.page.frozenNotice.${version.status}`)}</p>}
       {model.missing && model.missing.length > 0 && (
