@@ -8,13 +8,29 @@ import type { Services } from '../../services.js';
 import type { DB, SubmissionDecision } from '../../platform/db/schema.js';
 import { recordAudit, userActor } from '../../platform/audit/audit.js';
 import { nowIso } from '../../platform/db/database.js';
+import type { ConsultationRecord } from '../consultation/index.js';
+import { sentSubmission, type AnswerRow } from './answers.repo.js';
 
 export type AnswerResult = { ok: true; changed: boolean } | { ok: false; reason: 'notFound' | 'closed' | 'conflict' };
 
 /** The consultation row, read with a share lock on PostgreSQL so closing waits for answers in flight. */
-export async function lockedConsultation(trx: Kysely<DB>, services: Services, id: number) {
+async function lockedConsultation(trx: Kysely<DB>, services: Services, id: number) {
   const query = trx.selectFrom('consultations').selectAll().where('id', '=', id);
   return services.engine === 'postgres' ? query.forShare().executeTakeFirst() : query.executeTakeFirst();
+}
+
+/** A sent submission of a consultation still open, read under the consultation's lock (what answering and assigning need). */
+export async function openSubmission(
+  trx: Kysely<DB>,
+  services: Services,
+  ref: { consultationId: number; submissionId: number },
+): Promise<{ ok: true; consultation: ConsultationRecord; row: AnswerRow } | { ok: false; reason: 'notFound' | 'closed' }> {
+  const consultation = await lockedConsultation(trx, services, ref.consultationId);
+  if (!consultation) return { ok: false, reason: 'notFound' };
+  if (consultation.status === 'closed') return { ok: false, reason: 'closed' };
+  const row = await sentSubmission(trx, consultation.id, ref.submissionId);
+  if (!row) return { ok: false, reason: 'notFound' };
+  return { ok: true, consultation, row };
 }
 
 export function answerSubmission(
@@ -24,17 +40,9 @@ export function answerSubmission(
   input: { decision: SubmissionDecision; answer: string; version: number },
 ): Promise<AnswerResult> {
   return services.db.transaction().execute(async (trx): Promise<AnswerResult> => {
-    const consultation = await lockedConsultation(trx, services, ref.consultationId);
-    if (!consultation) return { ok: false, reason: 'notFound' };
-    if (consultation.status === 'closed') return { ok: false, reason: 'closed' };
-    const row = await trx
-      .selectFrom('consultation_submissions')
-      .selectAll()
-      .where('id', '=', ref.submissionId)
-      .where('consultation_id', '=', consultation.id)
-      .where('status', '=', 'sent')
-      .executeTakeFirst();
-    if (!row) return { ok: false, reason: 'notFound' };
+    const found = await openSubmission(trx, services, ref);
+    if (!found.ok) return found;
+    const { consultation, row } = found;
     if (row.version !== input.version) return { ok: false, reason: 'conflict' };
     if (row.decision === input.decision && row.answer === input.answer) return { ok: true, changed: false };
     const now = nowIso(services.clock);

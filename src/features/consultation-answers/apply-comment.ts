@@ -9,6 +9,7 @@ import type { Services } from '../../services.js';
 import { recordAudit, userActor } from '../../platform/audit/audit.js';
 import { nowIso } from '../../platform/db/database.js';
 import { applyWordingToNextVersion } from '../programme/index.js';
+import { sentSubmission } from './answers.repo.js';
 import { canApply } from './decisions.js';
 
 export type ApplyCommentResult =
@@ -29,13 +30,7 @@ export function applyComment(
       .where('c.id', '=', ref.consultationId)
       .executeTakeFirst();
     if (!consultation) return { ok: false, reason: 'notFound' };
-    const row = await trx
-      .selectFrom('consultation_submissions')
-      .selectAll()
-      .where('id', '=', ref.submissionId)
-      .where('consultation_id', '=', consultation.id)
-      .where('status', '=', 'sent')
-      .executeTakeFirst();
+    const row = await sentSubmission(trx, consultation.id, ref.submissionId);
     if (!row) return { ok: false, reason: 'notFound' };
     const programmeId = consultation.programme_id;
     if (!canApply(row) || row.provision_key === null || row.proposed_wording === null)

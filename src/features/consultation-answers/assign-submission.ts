@@ -7,7 +7,7 @@ import { recordAudit, userActor } from '../../platform/audit/audit.js';
 import { nowIso } from '../../platform/db/database.js';
 import { translatorFor } from '../../platform/i18n/i18n.js';
 import { queueMail } from '../../platform/mail/mail.js';
-import { lockedConsultation } from './answer-submission.js';
+import { openSubmission } from './answer-submission.js';
 import { colleagues } from './answers.repo.js';
 
 export type AssignResult =
@@ -20,17 +20,9 @@ export function assignSubmission(
   assigneeId: number | null,
 ): Promise<AssignResult> {
   return services.db.transaction().execute(async (trx): Promise<AssignResult> => {
-    const consultation = await lockedConsultation(trx, services, ref.consultationId);
-    if (!consultation) return { ok: false, reason: 'notFound' };
-    if (consultation.status === 'closed') return { ok: false, reason: 'closed' };
-    const row = await trx
-      .selectFrom('consultation_submissions')
-      .selectAll()
-      .where('id', '=', ref.submissionId)
-      .where('consultation_id', '=', consultation.id)
-      .where('status', '=', 'sent')
-      .executeTakeFirst();
-    if (!row) return { ok: false, reason: 'notFound' };
+    const found = await openSubmission(trx, services, ref);
+    if (!found.ok) return found;
+    const { consultation, row } = found;
     const assignee = assigneeId === null ? null : (await colleagues(trx)).find((c) => c.id === assigneeId);
     if (assignee === undefined) return { ok: false, reason: 'notColleague' };
     if (row.assigned_to === assigneeId) return { ok: true, changed: false, assignee: assignee?.name ?? null };
