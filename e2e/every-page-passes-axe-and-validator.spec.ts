@@ -178,6 +178,13 @@ function openDemoProgramme(suffix = ''): (page: Page) => Promise<number> {
   };
 }
 
+/** The demo programme's element 10 after "Wygeneruj z danych platformy": the text written, not yet saved. */
+async function generateCreationText(page: Page): Promise<number> {
+  await openDemoProgramme('/sekcje/tworzenie')(page);
+  await navigation(page, () => page.click('main form[action$="/sekcje/tworzenie/generuj"] button[type="submit"]'));
+  return lastDocumentResponse(page)?.status() ?? 0;
+}
+
 let emptyProgrammes = 0;
 
 /** Creates an empty programme through the form and marks it ready: refused (409), naming the empty elements. */
@@ -480,6 +487,12 @@ const groups: RoleGroup[] = [
         open: refuseReadiness,
         via: 'POST /program-wspolpracy/nowy (empty) → POST /program-wspolpracy/<id>/gotowy',
         status: 409,
+      },
+      {
+        label: 'programme element 10 generated from the records',
+        open: generateCreationText,
+        via: 'POST /program-wspolpracy/<demo id>/sekcje/tworzenie/generuj',
+        status: 200,
       },
       {
         label: 'programme goals editor',
