@@ -5,12 +5,11 @@
  * `POST /konsultacje/:id/sprawozdanie/opublikuj` (officials) which publishes it and notifies everyone
  * who took part.
  */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Services } from '../../services.js';
 import { signedInUser } from '../../platform/auth/access.js';
-import { DOCX_CONTENT_TYPE, renderDocx } from '../../platform/documents/docx.js';
-import { renderPdf } from '../../platform/documents/pdf.js';
+import { documentFile, sendDocument } from '../../platform/documents/download.js';
 import { formRateLimit } from '../../platform/http/form-limit.js';
 import { canManageConsultations } from '../consultation/index.js';
 import { findReportRecord } from './consultation-report.repo.js';
@@ -42,19 +41,6 @@ async function reportFor(services: Services, request: FastifyRequest): Promise<F
   return { kind: 'report', model: buildReportModel(record, services.clock()) };
 }
 
-/** Previews are never kept by a shared cache. */
-const cacheControl = (model: ReportModel) => (model.draft ? 'private, no-store' : 'no-cache');
-
-function download(reply: FastifyReply, model: ReportModel, bytes: Buffer, type: string, extension: string) {
-  // ASCII only: digits, Latin letters and hyphens (no quotes or non-Latin letters to escape).
-  const name = `${model.draft ? 'projekt-' : ''}${model.fileBase}.${extension}`;
-  return reply
-    .type(type)
-    .header('cache-control', cacheControl(model))
-    .header('content-disposition', `attachment; filename="${name}"`)
-    .send(bytes);
-}
-
 export async function consultationReportRoutes(app: FastifyInstance, services: Services): Promise<void> {
   app.get('/konsultacje/:id/sprawozdanie', { config: { access: 'public' } }, async (request, reply) => {
     const found = await reportFor(services, request);
@@ -70,13 +56,13 @@ export async function consultationReportRoutes(app: FastifyInstance, services: S
   app.get('/konsultacje/:id/sprawozdanie.pdf', { config: { access: 'public' } }, async (request, reply) => {
     const found = await reportFor(services, request);
     if (found.kind !== 'report') return reply.callNotFound();
-    return download(reply, found.model, await renderPdf(reportDocument(found.model)), 'application/pdf', 'pdf');
+    return sendDocument(reply, reportDocument(found.model), 'pdf', documentFile(found.model));
   });
 
   app.get('/konsultacje/:id/sprawozdanie.docx', { config: { access: 'public' } }, async (request, reply) => {
     const found = await reportFor(services, request);
     if (found.kind !== 'report') return reply.callNotFound();
-    return download(reply, found.model, await renderDocx(reportDocument(found.model)), DOCX_CONTENT_TYPE, 'docx');
+    return sendDocument(reply, reportDocument(found.model), 'docx', documentFile(found.model));
   });
 
   app.post(

@@ -3,11 +3,10 @@
  * `GET /spotkania/:id/protokol.pdf` (tagged PDF) and `GET /spotkania/:id/protokol.docx` — all
  * three from the same view model (protocol-model.ts).
  */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Services } from '../../services.js';
-import { DOCX_CONTENT_TYPE, renderDocx } from '../../platform/documents/docx.js';
-import { renderPdf } from '../../platform/documents/pdf.js';
+import { documentFile, sendDocument } from '../../platform/documents/download.js';
 import { findProtocolRecord } from './meeting-protocol.repo.js';
 import { canPreviewDrafts, canSeeProtocol } from './meeting-protocol.policy.js';
 import { buildProtocolModel, protocolDocument, type ProtocolModel } from './protocol-model.js';
@@ -25,18 +24,6 @@ async function protocolFor(services: Services, request: FastifyRequest): Promise
   return buildProtocolModel(record);
 }
 
-/** Drafts are never kept by a shared cache; a published protocol may change with a new version too. */
-const cacheControl = (model: ProtocolModel) => (model.draft ? 'private, no-store' : 'no-cache');
-
-function download(reply: FastifyReply, model: ProtocolModel, bytes: Buffer, type: string, extension: string) {
-  const name = `${model.draft ? 'projekt-' : ''}${model.fileBase}.${extension}`;
-  return reply
-    .type(type)
-    .header('cache-control', cacheControl(model))
-    .header('content-disposition', `attachment; filename="${name}"`)
-    .send(bytes);
-}
-
 export async function protocolRoutes(app: FastifyInstance, services: Services): Promise<void> {
   app.get('/spotkania/:id/protokol', { config: { access: 'public' } }, async (request, reply) => {
     const model = await protocolFor(services, request);
@@ -48,12 +35,12 @@ export async function protocolRoutes(app: FastifyInstance, services: Services): 
   app.get('/spotkania/:id/protokol.pdf', { config: { access: 'public' } }, async (request, reply) => {
     const model = await protocolFor(services, request);
     if (!model) return reply.callNotFound();
-    return download(reply, model, await renderPdf(protocolDocument(model)), 'application/pdf', 'pdf');
+    return sendDocument(reply, protocolDocument(model), 'pdf', documentFile(model));
   });
 
   app.get('/spotkania/:id/protokol.docx', { config: { access: 'public' } }, async (request, reply) => {
     const model = await protocolFor(services, request);
     if (!model) return reply.callNotFound();
-    return download(reply, model, await renderDocx(protocolDocument(model)), DOCX_CONTENT_TYPE, 'docx');
+    return sendDocument(reply, protocolDocument(model), 'docx', documentFile(model));
   });
 }

@@ -8,8 +8,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Services } from '../../services.js';
-import { DOCX_CONTENT_TYPE, renderDocx } from '../../platform/documents/docx.js';
-import { renderPdf } from '../../platform/documents/pdf.js';
+import { sendDocument, type DocumentFormat } from '../../platform/documents/download.js';
 import { emptyForm, failedForm, parseForm, type FormModel } from '../../platform/http/forms.js';
 import { formatDate } from '../../platform/i18n/format.js';
 import { translatorFor } from '../../platform/i18n/i18n.js';
@@ -113,17 +112,14 @@ export function versionsRoutes(app: FastifyInstance, services: Services): void {
     );
   });
 
-  async function document(request: FastifyRequest, reply: FastifyReply, kind: 'pdf' | 'docx') {
+  async function document(request: FastifyRequest, reply: FastifyReply, kind: DocumentFormat) {
     const found = await programmeForRequest(services, request);
     if (!found) return reply.callNotFound();
     const model = await resolutionModel(services, found.programme as ProgrammeRecord, found.version);
-    const spec = resolutionDocument(model, translatorFor('pl'));
-    const bytes = kind === 'pdf' ? await renderPdf(spec) : await renderDocx(spec);
-    return reply
-      .type(kind === 'pdf' ? 'application/pdf' : DOCX_CONTENT_TYPE)
-      .header('cache-control', found.version.status === 'draft' ? 'private, no-store' : 'no-cache')
-      .header('content-disposition', `attachment; filename="${resolutionFileBase(model)}.${kind}"`)
-      .send(bytes);
+    return sendDocument(reply, resolutionDocument(model, translatorFor('pl')), kind, {
+      name: resolutionFileBase(model),
+      draft: found.version.status === 'draft',
+    });
   }
 
   app.get('/program-wspolpracy/:id/uchwala.pdf', { config: { access: 'public' } }, (request, reply) =>
