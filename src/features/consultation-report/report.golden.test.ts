@@ -11,48 +11,10 @@ import { mkdir } from 'node:fs/promises';
 import { after, before, describe, it } from 'node:test';
 import { docxText, pdfInfo, pdfText, pdfToPng, zipEntry } from '../../platform/documents/inspect.js';
 import { testEngines } from '../../test-support/databases.js';
+import { articleText, assertInOrder, normalise } from '../../test-support/document-text.js';
 import { createTestApp, createUser, signInClient, type TestApp } from '../../test-support/test-app.js';
 import { createTestConsultation, createTestOrganization } from '../consultation/test-fixtures.js';
 import { addSubmission, closeTestConsultation, receiptOf } from './test-fixtures.js';
-
-/** One line of words: whitespace collapsed, page footers removed, compared without case. */
-function normalise(text: string): string {
-  return text
-    .replace(/strona \d+ z \d+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .toLocaleLowerCase('pl');
-}
-
-/** Asserts every fragment occurs after the previous one; reports the first one missing. */
-function assertInOrder(text: string, fragments: string[], where: string): void {
-  const haystack = normalise(text);
-  let at = 0;
-  for (const fragment of fragments) {
-    const needle = normalise(fragment);
-    const found = haystack.indexOf(needle, at);
-    assert.ok(
-      found >= 0,
-      `${where}: "${needle}" is missing after position ${at}${haystack.includes(needle) ? ' (it occurs earlier: wrong order)' : ''}\n…${haystack.slice(Math.max(0, at - 80), at + 200)}…`,
-    );
-    at = found + needle.length;
-  }
-}
-
-const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
-function articleText(html: string): string {
-  const article = /<article class="protocol consultation-report"[^>]*>([\s\S]*?)<\/article>/.exec(html)?.[1];
-  assert.ok(article, 'the page has the report article');
-  return article
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&(#\d+|#x[0-9a-f]+|\w+);/gi, (whole, code: string) =>
-      code.startsWith('#x')
-        ? String.fromCodePoint(parseInt(code.slice(2), 16))
-        : code.startsWith('#')
-          ? String.fromCodePoint(Number(code.slice(1)))
-          : (entities[code] ?? whole),
-    );
-}
 
 /** What must never be in any format: the private persons' names and addresses. */
 const privateData = ['Jan Kowalski', 'Kowalski', 'jan.kowalski@example.org', 'Anna Nowakowska-Prywatna', 'anna.n@example.org'];
@@ -246,7 +208,7 @@ for (const engine of await testEngines()) {
     it('the public HTML page', async () => {
       const response = await t.client().get(`/konsultacje/${consultationId}/sprawozdanie`);
       assert.equal(response.status, 200);
-      assertInOrder(articleText(response.body), fragments, `HTML (${engine})`);
+      assertInOrder(articleText(response.body, 'protocol consultation-report'), fragments, `HTML (${engine})`);
       assert.doesNotMatch(response.body, /Projekt sprawozdania|Opublikuj sprawozdanie/);
       for (const text of [...privateData, ...excluded]) assert.ok(!response.body.includes(text), `${text} is not on the page`);
     });

@@ -11,6 +11,7 @@ import { mkdir } from 'node:fs/promises';
 import { after, before, describe, it } from 'node:test';
 import { docxText, pdfInfo, pdfText, pdfToPng, zipEntry } from '../../platform/documents/inspect.js';
 import { testEngines } from '../../test-support/databases.js';
+import { articleText, assertInOrder } from '../../test-support/document-text.js';
 import { createTestApp, type TestApp } from '../../test-support/test-app.js';
 import { demoMeeting } from '../../demo/demo-meeting-2018.js';
 import { seedDemo } from '../../demo/seed-demo.js';
@@ -97,44 +98,9 @@ const seedFragments: Fragment[] = [
   f('Oprac.: Aleksandra Michalska (Inspektor ds. Współpracy z Organizacjami Pozarządowymi)'),
 ];
 
-/** One line of words: whitespace collapsed, page footers removed, compared without case. */
-function normalise(text: string): string {
-  return text
-    .replace(/strona \d+ z \d+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .toLocaleLowerCase('pl');
-}
-
-/** Asserts every fragment occurs after the previous one; reports the first one missing. */
-export function assertInOrder(text: string, fragments: Fragment[], where: string, withPdfLabels = false): void {
-  const haystack = normalise(text);
-  let at = 0;
-  for (const fragment of fragments) {
-    const needle = normalise(withPdfLabels && fragment.pdfLabel ? `${fragment.pdfLabel} ${fragment.text}` : fragment.text);
-    const found = haystack.indexOf(needle, at);
-    assert.ok(
-      found >= 0,
-      `${where}: "${needle}" is missing after position ${at}${haystack.includes(needle) ? ' (it occurs earlier: wrong order)' : ''}\n…${haystack.slice(Math.max(0, at - 80), at + 200)}…`,
-    );
-    at = found + needle.length;
-  }
-}
-
-const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
-/** The protocol article of the page as text. */
-function articleText(html: string): string {
-  const article = /<article class="protocol"[^>]*>([\s\S]*?)<\/article>/.exec(html)?.[1];
-  assert.ok(article, 'the page has the protocol article');
-  return article
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&(#\d+|#x[0-9a-f]+|\w+);/gi, (whole, code: string) =>
-      code.startsWith('#x')
-        ? String.fromCodePoint(parseInt(code.slice(2), 16))
-        : code.startsWith('#')
-          ? String.fromCodePoint(Number(code.slice(1)))
-          : (entities[code] ?? whole),
-    );
+/** The fragments' texts; with `pdfLabels`, each preceded by the list label only the PDF prints as text. */
+function texts(fragments: Fragment[], pdfLabels = false): string[] {
+  return fragments.map((f) => (pdfLabels && f.pdfLabel ? `${f.pdfLabel} ${f.text}` : f.text));
 }
 
 /** Names from the attendance list that are on no public document (the seed names only the hosts and the author). */
@@ -159,7 +125,7 @@ for (const engine of await testEngines()) {
     it('the public HTML page', async () => {
       const response = await t.client().get(`/spotkania/${meetingId}/protokol`);
       assert.equal(response.status, 200);
-      assertInOrder(articleText(response.body), seedFragments, `HTML (${engine})`);
+      assertInOrder(articleText(response.body, 'protocol'), texts(seedFragments), `HTML (${engine})`);
       assert.match(response.body, /<h1>[^<]*Protokół ze spotkania roboczego/);
       assert.doesNotMatch(response.body, /Projekt protokołu/);
       assert.doesNotMatch(response.body, /r\.\./, 'no doubled full stop after a filled placeholder');
@@ -179,9 +145,9 @@ for (const engine of await testEngines()) {
       assert.equal(info.Tagged, 'yes');
       assert.match(info.Title ?? '', /^Protokół ze spotkania roboczego/);
       assert.match(info.Author ?? '', /Aleksandra Michalska/);
-      assertInOrder(await pdfText(pdf), seedFragments, `PDF (${engine})`, true);
+      assertInOrder(await pdfText(pdf), texts(seedFragments, true), `PDF (${engine})`);
       const layout = await pdfText(pdf, { layout: true });
-      assertInOrder(layout, seedFragments, `PDF -layout (${engine})`, true);
+      assertInOrder(layout, texts(seedFragments, true), `PDF -layout (${engine})`);
       const pages = Number(info.Pages);
       assert.ok(layout.includes(`strona ${pages} z ${pages}`));
       for (const name of privateNames) assert.ok(!layout.includes(name), `${name} is not in the PDF`);
@@ -199,7 +165,7 @@ for (const engine of await testEngines()) {
         new RegExp(`filename="protokol-2018-07-16-spotkanie-${meetingId}\\.docx"`),
       );
       const docx = response.rawPayload;
-      assertInOrder(docxText(docx), seedFragments, `DOCX (${engine})`);
+      assertInOrder(docxText(docx), texts(seedFragments), `DOCX (${engine})`);
       const xml = zipEntry(docx, 'word/document.xml').toString('utf8');
       assert.match(xml, /<w:pStyle w:val="Heading1"\/>/);
       for (const name of privateNames) assert.ok(!xml.includes(name), `${name} is not in the DOCX`);
