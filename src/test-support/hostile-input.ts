@@ -6,6 +6,8 @@
  */
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
+import type { Kysely } from 'kysely';
+import type { DB } from '../platform/db/schema.js';
 import type { Services } from '../services.js';
 import type { TestApp, TestClient, TestResponse } from './test-app.js';
 
@@ -48,6 +50,32 @@ export function countChanges(before: Counts, after: Counts): Partial<Counts> {
     if (after[table] !== before[table]) changes[table] = after[table] - before[table];
   }
   return changes;
+}
+
+/**
+ * What a form may have written, as one comparable string: every row of the `rows` tables (by id)
+ * and the row count of the `counted` ones, under the names given, plus anything `extra`.
+ *
+ *   const state = () => writtenState(t.services, { versions: 'programme_versions' }, { audit: 'audit_log' });
+ */
+export async function writtenState(
+  services: Services,
+  rows: Record<string, keyof DB>,
+  counted: Record<string, keyof DB> = {},
+  extra: Record<string, unknown> = {},
+): Promise<string> {
+  // Any table with an `id`: the rows are only compared, never read field by field.
+  const db = services.db as unknown as Kysely<Record<string, { id: number }>>;
+  const state: Record<string, unknown> = {};
+  for (const [name, table] of Object.entries(rows)) state[name] = await db.selectFrom(table).selectAll().orderBy('id').execute();
+  for (const [name, table] of Object.entries(counted)) {
+    const row = await db
+      .selectFrom(table)
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
+    state[name] = Number(row.n);
+  }
+  return JSON.stringify({ ...state, ...extra });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -180,6 +208,16 @@ export const extraFields: fc.Arbitrary<Array<[string, string]>> = fc.array(
 );
 
 export type FormInput = Record<string, FieldValue>;
+
+/** Each field its valid value three times in four, else hostile: submissions get past the first refusal to the deeper rules. */
+export function validOrHostile(fields: Record<string, string>): Record<string, fc.Arbitrary<FieldValue>> {
+  return Object.fromEntries(
+    Object.entries(fields).map(([name, value]) => [
+      name,
+      fc.oneof({ arbitrary: fc.constant<FieldValue>(value), weight: 3 }, { arbitrary: hostileField(), weight: 1 }),
+    ]),
+  );
+}
 
 /** A form body with hostile values in the named fields, some missing or repeated, plus extra fields. */
 export function hostileForm(fields: readonly string[], overrides: Record<string, fc.Arbitrary<FieldValue>> = {}) {

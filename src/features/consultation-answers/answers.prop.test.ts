@@ -11,10 +11,10 @@ import {
   assertWellFormedAnswer,
   bodyTransports,
   checkProperty,
-  hostileField,
   hostileForm,
   submit,
-  type FieldValue,
+  validOrHostile,
+  writtenState,
 } from '../../test-support/hostile-input.js';
 import { createTestApp, createUser, signInClient, type TestApp, type TestClient } from '../../test-support/test-app.js';
 import { createTestConsultation } from '../consultation/test-fixtures.js';
@@ -53,32 +53,11 @@ describe('answers forms under hostile input', () => {
   });
   after(async () => t.close());
 
-  async function state() {
-    const db = t.services.db;
-    const count = async (table: 'audit_log' | 'mails') =>
-      Number(
-        (
-          await db
-            .selectFrom(table)
-            .select((eb) => eb.fn.countAll().as('n'))
-            .executeTakeFirstOrThrow()
-        ).n,
-      );
-    return JSON.stringify({
-      submissions: await db.selectFrom('consultation_submissions').selectAll().orderBy('id').execute(),
-      consultations: await db.selectFrom('consultations').selectAll().orderBy('id').execute(),
-      versions: await db.selectFrom('programme_versions').selectAll().orderBy('id').execute(),
-      audit: await count('audit_log'),
-      mails: await count('mails'),
-    });
-  }
-
-  const mixed = (fields: Record<string, string>) =>
-    Object.fromEntries(
-      Object.entries(fields).map(([name, value]) => [
-        name,
-        fc.oneof({ arbitrary: fc.constant<FieldValue>(value), weight: 3 }, { arbitrary: hostileField(), weight: 1 }),
-      ]),
+  const state = () =>
+    writtenState(
+      t.services,
+      { submissions: 'consultation_submissions', consultations: 'consultations', versions: 'programme_versions' },
+      { audit: 'audit_log', mails: 'mails' },
     );
 
   it('never answers 5xx, a refusal writes nothing, and every stored answer is well formed', async () => {
@@ -88,32 +67,32 @@ describe('answers forms under hostile input', () => {
         page: answers(comment),
         url: answers(comment),
         lock: { table: 'consultation_submissions' as const, id: comment },
-        fields: mixed({ decision: 'partly', answer: 'Uzasadnienie', version: current }),
+        fields: validOrHostile({ decision: 'partly', answer: 'Uzasadnienie', version: current }),
       },
       {
         page: answers(task),
         url: answers(task),
         lock: { table: 'consultation_submissions' as const, id: task },
-        fields: mixed({ decision: 'rejected', answer: 'Nie', version: current }),
+        fields: validOrHostile({ decision: 'rejected', answer: 'Nie', version: current }),
       },
       {
         page: answers(comment),
         url: `${answers(comment)}/przypisz`,
         lock: null,
-        fields: mixed({ assignee: String(colleagueId) }),
+        fields: validOrHostile({ assignee: String(colleagueId) }),
       },
       { page: answers(comment), url: `${answers(comment)}/zastosuj`, lock: null, fields: {} },
       {
         page: `/konsultacje/${open.consultationId}/odpowiedzi`,
         url: `/konsultacje/${open.consultationId}/zamknij`,
         lock: { table: 'consultations' as const, id: open.consultationId },
-        fields: mixed({ conclusion: 'Podsumowanie', version: current }),
+        fields: validOrHostile({ conclusion: 'Podsumowanie', version: current }),
       },
       {
         page: `/konsultacje/${ended.consultationId}/odpowiedzi`,
         url: `/konsultacje/${ended.consultationId}/zamknij`,
         lock: { table: 'consultations' as const, id: ended.consultationId },
-        fields: mixed({ conclusion: 'Podsumowanie', version: current }),
+        fields: validOrHostile({ conclusion: 'Podsumowanie', version: current }),
       },
     ];
     const scenario = fc.constantFrom(...forms).chain((form) =>

@@ -11,10 +11,10 @@ import {
   assertWellFormedAnswer,
   bodyTransports,
   checkProperty,
-  hostileField,
   hostileForm,
   submit,
-  type FieldValue,
+  validOrHostile,
+  writtenState,
 } from '../../test-support/hostile-input.js';
 import { createTestApp, createUser, signInClient, type TestApp, type TestClient } from '../../test-support/test-app.js';
 import { findProvision } from '../programme/index.js';
@@ -47,31 +47,12 @@ describe('consultation submission forms under hostile input', () => {
   });
   after(async () => t.close());
 
-  async function state() {
-    const db = t.services.db;
-    const count = async (table: 'audit_log' | 'mails') =>
-      Number(
-        (
-          await db
-            .selectFrom(table)
-            .select((eb) => eb.fn.countAll().as('n'))
-            .executeTakeFirstOrThrow()
-        ).n,
-      );
-    return JSON.stringify({
-      submissions: await db.selectFrom('consultation_submissions').selectAll().orderBy('id').execute(),
-      counter: await db.selectFrom('consultations').select('receipt_counter').execute(),
-      audit: await count('audit_log'),
-      mails: await count('mails'),
-    });
-  }
-
-  const mixed = (fields: Record<string, string>) =>
-    Object.fromEntries(
-      Object.entries(fields).map(([name, value]) => [
-        name,
-        fc.oneof({ arbitrary: fc.constant<FieldValue>(value), weight: 3 }, { arbitrary: hostileField(), weight: 1 }),
-      ]),
+  const state = async () =>
+    writtenState(
+      t.services,
+      { submissions: 'consultation_submissions' },
+      { audit: 'audit_log', mails: 'mails' },
+      { counter: await t.services.db.selectFrom('consultations').select('receipt_counter').execute() },
     );
 
   it('never answers 5xx, a refusal writes nothing, and every stored submission is consistent', async () => {
@@ -104,19 +85,19 @@ describe('consultation submission forms under hostile input', () => {
       action: 'send',
     };
     const forms = [
-      { client: member, page: `${base}/uwagi/nowa`, url: `${base}/uwagi/nowa`, fields: mixed(comment) },
-      { client: member, page: `${base}/zadania/nowe`, url: `${base}/zadania/nowe`, fields: mixed(task) },
+      { client: member, page: `${base}/uwagi/nowa`, url: `${base}/uwagi/nowa`, fields: validOrHostile(comment) },
+      { client: member, page: `${base}/zadania/nowe`, url: `${base}/zadania/nowe`, fields: validOrHostile(task) },
       {
         client: member,
         page: `${base}/zgloszenia/${draftId}`,
         url: `${base}/zgloszenia/${draftId}`,
-        fields: mixed({ ...comment, action: 'send' }),
+        fields: validOrHostile({ ...comment, action: 'send' }),
       },
       {
         client: official,
         page: `${base}/zgloszenia/papierowe`,
         url: `${base}/zgloszenia/papierowe`,
-        fields: mixed({
+        fields: validOrHostile({
           kind: 'comment',
           channel: 'email',
           receivedOn: '2026-10-15',

@@ -11,10 +11,10 @@ import {
   assertWellFormedAnswer,
   bodyTransports,
   checkProperty,
-  hostileField,
   hostileForm,
   submit,
-  type FieldValue,
+  validOrHostile,
+  writtenState,
 } from '../../test-support/hostile-input.js';
 import { createTestApp, createUser, signInClient, type TestApp, type TestClient } from '../../test-support/test-app.js';
 import { meetingForm } from './test-fixtures.js';
@@ -47,60 +47,42 @@ describe('meeting forms under hostile input', () => {
   after(async () => t.close());
 
   /** Everything a meeting form may write, as one comparable snapshot. */
-  async function state() {
-    const db = t.services.db;
-    const count = async (table: 'audit_log' | 'mails' | 'files') =>
-      Number(
-        (
-          await db
-            .selectFrom(table)
-            .select((eb) => eb.fn.countAll().as('n'))
-            .executeTakeFirstOrThrow()
-        ).n,
-      );
-    return JSON.stringify({
-      meetings: await db.selectFrom('meetings').selectAll().orderBy('id').execute(),
-      agenda: await db.selectFrom('meeting_agenda_items').selectAll().orderBy('id').execute(),
-      attachments: await db.selectFrom('meeting_attachments').selectAll().orderBy('id').execute(),
-      audit: await count('audit_log'),
-      mails: await count('mails'),
-      files: await count('files'),
-    });
-  }
+  const state = () =>
+    writtenState(
+      t.services,
+      { meetings: 'meetings', agenda: 'meeting_agenda_items', attachments: 'meeting_attachments' },
+      { audit: 'audit_log', mails: 'mails', files: 'files' },
+    );
 
   const valid = meetingForm();
-  /** Each field valid or hostile, so submissions get past the first refusal to the deeper rules. */
-  const mixed = (fields: Record<string, string>) =>
-    Object.fromEntries(
-      Object.entries(fields).map(([name, value]) => [
-        name,
-        fc.oneof({ arbitrary: fc.constant<FieldValue>(value), weight: 3 }, { arbitrary: hostileField(), weight: 1 }),
-      ]),
-    );
 
   it('never answers 5xx, and a refusal writes nothing', async () => {
     const forms = [
-      { page: () => '/spotkania/nowe', url: () => '/spotkania/nowe', fields: mixed(valid) },
+      { page: () => '/spotkania/nowe', url: () => '/spotkania/nowe', fields: validOrHostile(valid) },
       {
         page: () => `/spotkania/${draftId}/edycja`,
         url: () => `/spotkania/${draftId}/edycja`,
-        fields: mixed({ ...valid, version: '1' }),
+        fields: validOrHostile({ ...valid, version: '1' }),
       },
       {
         page: () => `/spotkania/${draftId}/program`,
         url: () => `/spotkania/${draftId}/program`,
-        fields: mixed({ op: 'add', item: '1', title: 'Punkt', duration: '15' }),
+        fields: validOrHostile({ op: 'add', item: '1', title: 'Punkt', duration: '15' }),
       },
       {
         page: () => `/spotkania/${draftId}/zalaczniki`,
         url: () => `/spotkania/${draftId}/zalaczniki`,
-        fields: mixed({ op: 'title', item: '1', title: 'Załącznik' }),
+        fields: validOrHostile({ op: 'title', item: '1', title: 'Załącznik' }),
       },
-      { page: () => `/spotkania/${draftId}`, url: () => `/spotkania/${draftId}/publikacja`, fields: mixed({ version: '2' }) },
+      {
+        page: () => `/spotkania/${draftId}`,
+        url: () => `/spotkania/${draftId}/publikacja`,
+        fields: validOrHostile({ version: '2' }),
+      },
       {
         page: () => `/spotkania/${publishedId}`,
         url: () => `/spotkania/${publishedId}/odwolanie`,
-        fields: mixed({ version: '99', reason: 'Powód' }),
+        fields: validOrHostile({ version: '99', reason: 'Powód' }),
       },
     ];
     const scenario = fc.constantFrom(...forms).chain((form) =>

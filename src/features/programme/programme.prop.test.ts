@@ -10,10 +10,10 @@ import {
   assertWellFormedAnswer,
   bodyTransports,
   checkProperty,
-  hostileField,
   hostileForm,
   submit,
-  type FieldValue,
+  validOrHostile,
+  writtenState,
 } from '../../test-support/hostile-input.js';
 import { createTestApp, createUser, signInClient, type TestApp, type TestClient } from '../../test-support/test-app.js';
 import { parseSections } from './programme-sections.js';
@@ -40,26 +40,9 @@ describe('programme forms under hostile input', () => {
   });
   after(async () => t.close());
 
-  async function state() {
-    const db = t.services.db;
-    const audit = await db
-      .selectFrom('audit_log')
-      .select((eb) => eb.fn.countAll().as('n'))
-      .executeTakeFirstOrThrow();
-    return JSON.stringify({
-      programmes: await db.selectFrom('programmes').selectAll().orderBy('id').execute(),
-      versions: await db.selectFrom('programme_versions').selectAll().orderBy('id').execute(),
-      audit: Number(audit.n),
-    });
-  }
+  const state = () =>
+    writtenState(t.services, { programmes: 'programmes', versions: 'programme_versions' }, { audit: 'audit_log' });
 
-  const mixed = (fields: Record<string, string>) =>
-    Object.fromEntries(
-      Object.entries(fields).map(([name, value]) => [
-        name,
-        fc.oneof({ arbitrary: fc.constant<FieldValue>(value), weight: 3 }, { arbitrary: hostileField(), weight: 1 }),
-      ]),
-    );
   const lock = { versionId: current, version: current };
 
   it('never answers 5xx, a refusal writes nothing, and every stored document is well formed', async () => {
@@ -68,12 +51,12 @@ describe('programme forms under hostile input', () => {
       {
         page: () => '/program-wspolpracy/nowy',
         url: () => '/program-wspolpracy/nowy',
-        fields: mixed({ yearFrom: '2036', yearTo: '', title: 'Program', start: 'empty' }),
+        fields: validOrHostile({ yearFrom: '2036', yearTo: '', title: 'Program', start: 'empty' }),
       },
       {
         page: () => `${base()}/sekcje/cele`,
         url: () => `${base()}/sekcje/cele`,
-        fields: mixed({
+        fields: validOrHostile({
           ...lock,
           main: 'Cel główny',
           mainSource: '1:1',
@@ -86,12 +69,12 @@ describe('programme forms under hostile input', () => {
       {
         page: () => `${base()}/sekcje/zasady`,
         url: () => `${base()}/sekcje/zasady`,
-        fields: mixed({ ...lock, 'statutory.0': 'yes', 'statutory.5': 'yes', 'local.0.text': 'równości szans' }),
+        fields: validOrHostile({ ...lock, 'statutory.0': 'yes', 'statutory.5': 'yes', 'local.0.text': 'równości szans' }),
       },
       {
         page: () => `${base()}/sekcje/zadania`,
         url: () => `${base()}/sekcje/zadania`,
-        fields: mixed({
+        fields: validOrHostile({
           ...lock,
           'tasks.0.sphere': '16',
           'tasks.0.task': 'Kultura',
@@ -104,31 +87,31 @@ describe('programme forms under hostile input', () => {
       {
         page: () => `${base()}/sekcje/srodki`,
         url: () => `${base()}/sekcje/srodki`,
-        fields: mixed({ ...lock, override: 'Kwota' }),
+        fields: validOrHostile({ ...lock, override: 'Kwota' }),
       },
       {
         page: () => `${base()}/sekcje/uchwala`,
         url: () => `${base()}/sekcje/uchwala`,
-        fields: mixed({ ...lock, legalBasis: 'Art. 5a', 'paragraphs.0.text': '§ 1', entryIntoForce: 'Z dniem' }),
+        fields: validOrHostile({ ...lock, legalBasis: 'Art. 5a', 'paragraphs.0.text': '§ 1', entryIntoForce: 'Z dniem' }),
       },
       {
         page: () => `${base()}/sekcje/formy`,
         url: () => `${base()}/sekcje/formy/import`,
-        fields: mixed({ ...lock, meetingId: String(meetingId) }),
+        fields: validOrHostile({ ...lock, meetingId: String(meetingId) }),
       },
-      { page: () => base(), url: () => `${base()}/gotowy`, fields: mixed(lock) },
+      { page: () => base(), url: () => `${base()}/gotowy`, fields: validOrHostile(lock) },
       {
         page: () => `${base()}/sekcje/tworzenie`,
         url: () => `${base()}/sekcje/tworzenie/generuj`,
-        fields: mixed(lock),
+        fields: validOrHostile(lock),
       },
       {
         page: () => base(),
         url: () => `${base()}/przyjecie`,
-        fields: mixed({ ...lock, resolutionNumber: 'XLII/512/2035', resolutionDate: '2035-11-19' }),
+        fields: validOrHostile({ ...lock, resolutionNumber: 'XLII/512/2035', resolutionDate: '2035-11-19' }),
       },
-      { page: () => base(), url: () => `${base()}/publikacja`, fields: mixed(lock) },
-      { page: () => base(), url: () => `${base()}/nowa-wersja`, fields: mixed(lock) },
+      { page: () => base(), url: () => `${base()}/publikacja`, fields: validOrHostile(lock) },
+      { page: () => base(), url: () => `${base()}/nowa-wersja`, fields: validOrHostile(lock) },
     ];
     const scenario = fc.constantFrom(...forms).chain((form) =>
       fc.record({
