@@ -272,6 +272,33 @@ export function submissionRoutes(app: FastifyInstance, services: Services): void
     );
   }
 
+  /**
+   * The comment's or the task's fields as the form sent them: the field errors (format, an unknown
+   * provision or sphere), the content when it can be stored, and what sending would still need.
+   */
+  async function readContent(
+    request: FastifyRequest,
+    loaded: Loaded,
+    kind: Kind,
+  ): Promise<{ errors: FieldError[]; content?: SubmissionContent; missing: FieldError[] }> {
+    if (kind === 'comment') {
+      const form = parseForm(ZCommentContent, request.body);
+      if (!form.ok) return { errors: form.errors, missing: missingForSending('comment', looseComment(form.values)) };
+      const missing = missingForSending('comment', form.data);
+      const provision = loaded.provisions.find((p) => p.key === form.data.provision);
+      if (!provision) return { errors: [formError('provision', 'consultation.errors.provision')], missing };
+      const { proposedWording, justification } = form.data;
+      return { errors: [], content: { kind: 'comment', provision, proposedWording, justification }, missing };
+    }
+    const form = parseForm(ZTaskContent, request.body);
+    if (!form.ok) return { errors: form.errors, missing: missingForSending('task', looseTask(form.values)) };
+    const task = taskProposalOf(form.data);
+    const errors: FieldError[] = [];
+    if (task.sphere && !(await activeSpheres(services.db)).some((s) => s.code === task.sphere))
+      errors.push(formError('sphere', 'consultation.errors.sphere'));
+    return { errors, content: { kind: 'task', task }, missing: missingForSending('task', task) };
+  }
+
   /** Parses the typed submission: who submits and what; errors name the fields. */
   async function parseSubmission(
     request: FastifyRequest,
@@ -298,39 +325,10 @@ export function submissionRoutes(app: FastifyInstance, services: Services): void
         submitter = { kind: 'organization', organizationId: id, name: behalf.find((o) => o.value === choice)!.label };
       }
     }
-    let content: SubmissionContent | undefined;
-    if (kind === 'comment') {
-      const form = parseForm(ZCommentContent, request.body);
-      if (!form.ok) {
-        errors.push(...form.errors);
-        if (send) addMissing(errors, missingForSending('comment', looseComment(form.values)));
-      } else {
-        const provision = loaded.provisions.find((p) => p.key === form.data.provision);
-        if (!provision) errors.push(formError('provision', 'consultation.errors.provision'));
-        if (send) addMissing(errors, missingForSending('comment', form.data));
-        if (provision) {
-          content = {
-            kind: 'comment',
-            provision,
-            proposedWording: form.data.proposedWording,
-            justification: form.data.justification,
-          };
-        }
-      }
-    } else {
-      const form = parseForm(ZTaskContent, request.body);
-      if (!form.ok) {
-        errors.push(...form.errors);
-        if (send) addMissing(errors, missingForSending('task', looseTask(form.values)));
-      } else {
-        const task = taskProposalOf(form.data);
-        const spheres = await activeSpheres(services.db);
-        if (task.sphere && !spheres.some((s) => s.code === task.sphere))
-          errors.push(formError('sphere', 'consultation.errors.sphere'));
-        if (send) addMissing(errors, missingForSending('task', task));
-        content = { kind: 'task', task };
-      }
-    }
+    const read = await readContent(request, loaded, kind);
+    errors.push(...read.errors);
+    if (send) addMissing(errors, read.missing);
+    const content = read.content;
     if (!action.success) errors.push(formError('', 'validation.invalid'));
     if (errors.length || !submitter || !content) return { ok: false, errors };
     return { ok: true, send, submitter, content };
@@ -341,17 +339,17 @@ export function submissionRoutes(app: FastifyInstance, services: Services): void
     const values = rawValues(request.body);
     const user = signedInUser(request);
     const renderOptions = draftId !== undefined ? { draftId } : {};
-    const now = services.clock();
-    if (!acceptsSubmissions(loaded.c, now)) {
-      const message = phaseMessage(loaded.c, consultationPhase(loaded.c, now), request);
-      return renderForm(request, reply, loaded, kind, {
+    /** Outside the period: the form again, with why (409). */
+    const refused = (phase: ConsultationPhase) =>
+      renderForm(request, reply, loaded, kind, {
         values,
-        errors: [formError('', 'consultation.errors.refused', { message })],
+        errors: [formError('', 'consultation.errors.refused', { message: phaseMessage(loaded.c, phase, request) })],
         status: 409,
         refused: true,
         ...renderOptions,
       });
-    }
+    const now = services.clock();
+    if (!acceptsSubmissions(loaded.c, now)) return refused(consultationPhase(loaded.c, now));
     const parsed = await parseSubmission(request, loaded, kind);
     if (!parsed.ok)
       return renderForm(request, reply, loaded, kind, { values, errors: parsed.errors, status: 400, ...renderOptions });
@@ -371,16 +369,7 @@ export function submissionRoutes(app: FastifyInstance, services: Services): void
         kind: 'success',
         key: result.sent ? 'flash.consultationSubmissionSent' : 'flash.consultationDraftSaved',
       });
-    if (result.reason === 'notOpen') {
-      const message = phaseMessage(loaded.c, result.phase, request);
-      return renderForm(request, reply, loaded, kind, {
-        values,
-        errors: [formError('', 'consultation.errors.refused', { message })],
-        status: 409,
-        refused: true,
-        ...renderOptions,
-      });
-    }
+    if (result.reason === 'notOpen') return refused(result.phase);
     if (result.reason === 'notDraft')
       return reply.redirectWithFlash(page(result.id), { kind: 'info', key: 'flash.consultationAlreadySent' });
     return reply.callNotFound();
@@ -592,34 +581,12 @@ export function submissionRoutes(app: FastifyInstance, services: Services): void
         return renderPaper(request, reply, loaded, values, [formError('', 'consultation.errors.closedForPaper')], 409);
       const head = parseForm(ZPaperEntry, request.body);
       const errors: FieldError[] = head.ok ? [] : [...head.errors];
-      let content: SubmissionContent | undefined;
       const kind = head.ok ? head.data.kind : values.kind === 'task' ? 'task' : 'comment';
-      if (kind === 'comment') {
-        const form = parseForm(ZCommentContent, request.body);
-        if (!form.ok) errors.push(...form.errors);
-        else {
-          const provision = loaded.provisions.find((p) => p.key === form.data.provision);
-          if (!provision) errors.push(formError('provision', 'consultation.errors.provision'));
-          else {
-            errors.push(...missingForSending('comment', form.data));
-            content = {
-              kind: 'comment',
-              provision,
-              proposedWording: form.data.proposedWording,
-              justification: form.data.justification,
-            };
-          }
-        }
-      } else {
-        const form = parseForm(ZTaskContent, request.body);
-        if (!form.ok) errors.push(...form.errors);
-        else {
-          const task = taskProposalOf(form.data);
-          if (task.sphere && !(await activeSpheres(services.db)).some((s) => s.code === task.sphere))
-            errors.push(formError('sphere', 'consultation.errors.sphere'));
-          content = { kind: 'task', task };
-        }
-      }
+      const read = await readContent(request, loaded, kind);
+      errors.push(...read.errors);
+      // An entered comment is as complete as a sent one; a proposal on paper is taken as it came.
+      if (kind === 'comment' && read.content) errors.push(...read.missing);
+      const content = read.content;
       let organization: { id: number; name: string } | undefined;
       if (head.ok && head.data.submitterKind === 'organization' && head.data.organizationId) {
         organization = await verifiedOrganization(services.db, Number(head.data.organizationId));
