@@ -267,6 +267,14 @@ export function answersRoutes(app: FastifyInstance, services: Services): void {
 
   const back = (found: Found & { submission: AnswerRow }) =>
     `/konsultacje/${found.consultation.id}/odpowiedzi/${found.submission.id}`;
+  /** Back to the submission, told that the consultation is closed (answers can no longer change). */
+  const closedFlash = (reply: FastifyReply, found: Found & { submission: AnswerRow }) =>
+    reply.redirectWithFlash(back(found), { kind: 'info', key: 'flash.consultationAnswersClosed' });
+  /** The submission the form is about, as the use-cases name it. */
+  const refOf = (found: Found & { submission: AnswerRow }) => ({
+    consultationId: found.consultation.id,
+    submissionId: found.submission.id,
+  });
 
   app.post(
     '/konsultacje/:id/odpowiedzi/:sid',
@@ -274,32 +282,25 @@ export function answersRoutes(app: FastifyInstance, services: Services): void {
     async (request, reply) => {
       const found = await submissionFor(request);
       if (!found) return reply.callNotFound();
-      if (found.consultation.status === 'closed')
-        return reply.redirectWithFlash(back(found), { kind: 'info', key: 'flash.consultationAnswersClosed' });
+      if (found.consultation.status === 'closed') return closedFlash(reply, found);
       const form = parseForm(ZAnswer, request.body);
       if (!form.ok) {
         // The lock travels in a hidden field: a missing or broken one is named without a field to link to.
         const errors = form.errors.map((e) => (e.field === 'version' ? formError('', 'validation.invalid') : e));
         return renderSubmission(request, reply, found, { values: form.values, errors }, 400);
       }
-      const result = await answerSubmission(
-        services,
-        signedInUser(request).id,
-        { consultationId: found.consultation.id, submissionId: found.submission.id },
-        {
-          decision: form.data.decision as NonNullable<AnswerRow['decision']>,
-          answer: form.data.answer,
-          version: form.data.version,
-        },
-      );
+      const result = await answerSubmission(services, signedInUser(request).id, refOf(found), {
+        decision: form.data.decision as NonNullable<AnswerRow['decision']>,
+        answer: form.data.answer,
+        version: form.data.version,
+      });
       if (result.ok)
         return reply.redirectWithFlash(back(found), {
           kind: result.changed ? 'success' : 'info',
           key: result.changed ? 'flash.consultationAnswerSaved' : 'flash.consultationAnswerUnchanged',
         });
       if (result.reason === 'notFound') return reply.callNotFound();
-      if (result.reason === 'closed')
-        return reply.redirectWithFlash(back(found), { kind: 'info', key: 'flash.consultationAnswersClosed' });
+      if (result.reason === 'closed') return closedFlash(reply, found);
       // A colleague answered since this form was read: their answer above, this one kept in the form.
       const fresh = await submissionFor(request);
       if (!fresh) return reply.callNotFound();
@@ -319,8 +320,7 @@ export function answersRoutes(app: FastifyInstance, services: Services): void {
     async (request, reply) => {
       const found = await submissionFor(request);
       if (!found) return reply.callNotFound();
-      if (found.consultation.status === 'closed')
-        return reply.redirectWithFlash(back(found), { kind: 'info', key: 'flash.consultationAnswersClosed' });
+      if (found.consultation.status === 'closed') return closedFlash(reply, found);
       const form = parseForm(ZAssign, request.body);
       const refused = () =>
         renderSubmission(request, reply, found, { errors: [formError('assignee', 'consultationAnswers.errors.assignee')] }, 400);
@@ -328,7 +328,7 @@ export function answersRoutes(app: FastifyInstance, services: Services): void {
       const result = await assignSubmission(
         services,
         signedInUser(request).id,
-        { consultationId: found.consultation.id, submissionId: found.submission.id },
+        refOf(found),
         form.data.assignee === '' ? null : form.data.assignee,
       );
       if (result.ok) {
@@ -342,8 +342,7 @@ export function answersRoutes(app: FastifyInstance, services: Services): void {
         );
       }
       if (result.reason === 'notFound') return reply.callNotFound();
-      if (result.reason === 'closed')
-        return reply.redirectWithFlash(back(found), { kind: 'info', key: 'flash.consultationAnswersClosed' });
+      if (result.reason === 'closed') return closedFlash(reply, found);
       return refused();
     },
   );
@@ -354,10 +353,7 @@ export function answersRoutes(app: FastifyInstance, services: Services): void {
     async (request, reply) => {
       const found = await submissionFor(request);
       if (!found) return reply.callNotFound();
-      const result = await applyComment(services, signedInUser(request).id, {
-        consultationId: found.consultation.id,
-        submissionId: found.submission.id,
-      });
+      const result = await applyComment(services, signedInUser(request).id, refOf(found));
       if (result.ok)
         return reply.redirectWithFlash(back(found), {
           kind: result.replaced ? 'success' : 'info',
