@@ -9,7 +9,7 @@ import { createTestApp, createUser, type TestApp } from '../../test-support/test
 import { testEngines } from '../../test-support/databases.js';
 import { createConsultation } from './create-consultation.js';
 import type { TNotice } from './consultation.schema.js';
-import { testSections } from './test-fixtures.js';
+import { createTestVersionInConsultation } from './test-fixtures.js';
 import { updateNotice } from './update-notice.js';
 
 const notice: TNotice = {
@@ -35,28 +35,7 @@ for (const engine of await testEngines()) {
     });
     after(async () => t.close());
 
-    async function versionInConsultation(): Promise<number> {
-      const now = new Date().toISOString();
-      const p = await t.services.db
-        .insertInto('programmes')
-        .values({ year_from: 2027, year_to: 2027, title: 'Program 2027', created_by: null, created_at: now })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      const v = await t.services.db
-        .insertInto('programme_versions')
-        .values({
-          programme_id: p.id,
-          number: 1,
-          status: 'consultation',
-          sections_json: JSON.stringify(testSections()),
-          created_by: null,
-          created_at: now,
-          updated_at: now,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      return v.id;
-    }
+    const versionInConsultation = async () => (await createTestVersionInConsultation(t.services, 2027)).versionId;
 
     it('simultaneous announcements of one version leave one consultation and one audit entry', async () => {
       const versionId = await versionInConsultation();

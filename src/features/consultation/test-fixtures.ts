@@ -42,13 +42,12 @@ export interface TestConsultation {
 
 let counter = 0;
 
-/** A programme (its year from `startsOn` + 1) with one complete version in consultation, and an announced consultation on it. */
-export async function createTestConsultation(
+/** A programme for `year` with one complete version (`testSections`) in consultation, not yet announced. */
+export async function createTestVersionInConsultation(
   services: Services,
-  options: { startsOn: string; endsOn: string; residentsAllowed?: boolean; subject?: string },
-): Promise<TestConsultation> {
+  year: number,
+): Promise<{ programmeId: number; versionId: number }> {
   const now = new Date().toISOString();
-  const year = Number(options.startsOn.slice(0, 4)) + 1;
   counter += 1;
   const programme = await services.db
     .insertInto('programmes')
@@ -74,11 +73,22 @@ export async function createTestConsultation(
     })
     .returning('id')
     .executeTakeFirstOrThrow();
+  return { programmeId: programme.id, versionId: version.id };
+}
+
+/** A programme (its year from `startsOn` + 1) with one complete version in consultation, and an announced consultation on it. */
+export async function createTestConsultation(
+  services: Services,
+  options: { startsOn: string; endsOn: string; residentsAllowed?: boolean; subject?: string },
+): Promise<TestConsultation> {
+  const now = new Date().toISOString();
+  const year = Number(options.startsOn.slice(0, 4)) + 1;
+  const { programmeId, versionId } = await createTestVersionInConsultation(services, year);
   const { opensAt, closesAt } = periodInstants(options.startsOn, options.endsOn);
   const consultation = await services.db
     .insertInto('consultations')
     .values({
-      programme_version_id: version.id,
+      programme_version_id: versionId,
       subject: options.subject ?? `Projekt rocznego programu współpracy na ${year} rok`,
       legal_basis: 'art. 5a ust. 1 ustawy o działalności pożytku publicznego i o wolontariacie',
       participants: 'organizacje pozarządowe i podmioty z art. 3 ust. 3 ustawy',
@@ -96,7 +106,7 @@ export async function createTestConsultation(
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  return { programmeId: programme.id, versionId: version.id, consultationId: consultation.id };
+  return { programmeId, versionId, consultationId: consultation.id };
 }
 
 /** A verified organisation with `userId` as an active member (role `member` unless given). */
