@@ -20,6 +20,19 @@ export function formatWarsawDate(date: string, language: Language): string {
   return formatDate(`${date}T12:00:00Z`, language);
 }
 
+/**
+ * The last day the council may adopt a programme starting in `yearFrom`: 30 November of the year
+ * before (art. 5a ust. 1). A consultation ending on it or later leaves no time for the answers,
+ * the report and the council's session.
+ */
+export function adoptionDeadline(yearFrom: number): string {
+  return `${yearFrom - 1}-11-30`;
+}
+
+export function endsTooLateForAdoption(endsOn: string, yearFrom: number): boolean {
+  return endsOn >= adoptionDeadline(yearFrom);
+}
+
 /** An i18n key with its parameters, translated by the view. */
 export interface Phrase {
   key: string;

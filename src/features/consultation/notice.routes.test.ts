@@ -9,6 +9,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Services } from '../../services.js';
 import { createTestApp, createUser, signInClient, type TestApp, type TestClient } from '../../test-support/test-app.js';
 import { emptySections } from '../programme/index.js';
+import { createTestConsultation } from './test-fixtures.js';
 import { defaultSiteSettings } from '../settings/settings.schema.js';
 
 let counter = 0;
@@ -144,6 +145,8 @@ describe('consultation notice and public pages', () => {
     assert.match(page.body, /działalność na terenie Miasta Leszna/);
     assert.match(page.body, /value="2026-10-11"/, 'starts tomorrow (Warsaw)');
     assert.match(page.body, /value="2026-10-24"/, 'for 14 days by default');
+    const due = /Program na rok (\d{4}) rada musi uchwalić do 30 listopada (\d{4}) r\./.exec(page.body);
+    assert.ok(due && Number(due[2]) === Number(due[1]) - 1, 'the adoption deadline: 30 November of the year before');
     assert.equal((await officialA.get('/konsultacje/nowa?wersja=999999')).status, 404);
     assert.equal((await officialA.get('/konsultacje/nowa')).status, 404);
     assert.equal((await officialA.get('/konsultacje/nowa?wersja=abc')).status, 404);
@@ -410,5 +413,15 @@ describe('consultation notice and public pages', () => {
     const page = await visitor.get(`/konsultacje/${(await consultationOf(closed.versionId))!.id}`);
     assert.match(page.body, /href="\/konsultacje\/\d+\/sprawozdanie\.pdf"/);
     assert.match(page.body, /Konsultacje zakończyły się 10 września 2026 r\./);
+  });
+
+  it('warns officials when a consultation ends too late for the council to adopt the programme by 30 November', async () => {
+    const late = await createTestConsultation(t.services, { startsOn: '2026-11-20', endsOn: '2026-11-30' });
+    const early = await createTestConsultation(t.services, { startsOn: '2026-10-20', endsOn: '2026-11-03' });
+    const warning =
+      /Konsultacje kończą się w dniu, w którym program na rok 2027 powinien już być uchwalony: rada musi go przyjąć do 30 listopada 2026 r\./;
+    assert.match((await officialA.get(`/konsultacje/${late.consultationId}`)).body, warning);
+    assert.doesNotMatch((await visitor.get(`/konsultacje/${late.consultationId}`)).body, /powinien już być uchwalony/);
+    assert.doesNotMatch((await officialA.get(`/konsultacje/${early.consultationId}`)).body, /powinien już być uchwalony/);
   });
 });

@@ -29,12 +29,24 @@ import {
   ZNoticeExtension,
   ZNoticeLock,
 } from './consultation.schema.js';
-import { periodPhrase, timeLeftPhrase, warsawToday } from './consultation-time.js';
+import {
+  adoptionDeadline,
+  endsTooLateForAdoption,
+  formatWarsawDate,
+  periodPhrase,
+  timeLeftPhrase,
+  warsawToday,
+} from './consultation-time.js';
 import { createConsultation } from './create-consultation.js';
 import { noticeOf, updateNotice, type NoticeChange } from './update-notice.js';
 import { ConsultationListPage, ConsultationPage, type DraftChapter } from './views/consultation-pages.js';
 import { NoticeFormPage, type NoticeFormModel } from './views/notice-form.js';
 import { NoticeRefusedPage } from './views/notice-refused.js';
+
+/** The programme's first year and the Warsaw date its resolution is due, for the notice form's hint. */
+function adoptionOf(yearFrom: number, request: FastifyRequest) {
+  return { year: yearFrom, by: formatWarsawDate(adoptionDeadline(yearFrom), request.language) };
+}
 
 const yearsLabel = (from: number, to: number) => (from === to ? String(from) : `${from}–${to}`);
 
@@ -147,7 +159,7 @@ export function noticeRoutes(app: FastifyInstance, services: Services): void {
   async function renderNew(
     reply: FastifyReply,
     request: FastifyRequest,
-    version: { id: number; number: number; title: string },
+    version: { id: number; number: number; title: string; year_from: number },
     values: FormValues,
     forms: string[],
     errors: FieldError[],
@@ -160,6 +172,7 @@ export function noticeRoutes(app: FastifyInstance, services: Services): void {
       versionNumber: version.number,
       minDays: await minDays(),
       forms,
+      adoption: adoptionOf(version.year_from, request),
     };
     return reply.render(<NoticeFormPage model={model} form={failedForm(values, errors, request.t)} />, status);
   }
@@ -236,6 +249,7 @@ export function noticeRoutes(app: FastifyInstance, services: Services): void {
       minDays: await minDays(),
       forms,
       announcedPeriod: request.t(period.key, period.params),
+      adoption: adoptionOf(version?.year_from ?? Number(c.starts_on.slice(0, 4)) + 1, request),
     };
     return reply.render(<NoticeFormPage model={model} form={failedForm(values, errors, request.t)} />, status);
   }
@@ -352,6 +366,10 @@ export function noticeRoutes(app: FastifyInstance, services: Services): void {
           chapters: draftChapters(version.sections_json),
           signedIn: Boolean(request.currentUser),
           official: isOfficial(request),
+          lateForAdoption:
+            c.status !== 'closed' && endsTooLateForAdoption(c.ends_on, version.year_from)
+              ? { year: version.year_from, by: formatWarsawDate(adoptionDeadline(version.year_from), request.language) }
+              : null,
           reportPublished: c.report_published_at !== null,
         }}
       />,

@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useView } from '../../../ui/context.js';
 import { ButtonLink } from '../../../ui/components/button.js';
+import { NotificationBanner } from '../../../ui/components/notification-banner.js';
 import { Paragraphs } from '../../../ui/components/paragraphs.js';
 import { Tag, type TagColour } from '../../../ui/components/tag.js';
 import { Layout } from '../../../ui/layout.js';
@@ -121,6 +122,8 @@ export interface ConsultationPageModel {
   chapters: DraftChapter[];
   signedIn: boolean;
   official: boolean;
+  /** Officials: the consultation ends on or after the day the council must adopt the programme by. */
+  lateForAdoption: { year: number; by: string } | null;
   reportPublished: boolean;
 }
 
@@ -177,6 +180,11 @@ export function ConsultationPage(props: { model: ConsultationPageModel }) {
       {model.official && (
         <nav aria-labelledby="dla-urzednikow">
           <h2 id="dla-urzednikow">{t('consultation.page.officialTitle')}</h2>
+          {model.lateForAdoption && (
+            <NotificationBanner kind="warning" title={t('consultation.page.lateTitle')}>
+              <p>{t('consultation.page.lateForAdoption', model.lateForAdoption)}</p>
+            </NotificationBanner>
+          )}
           <ul class="link-list">
             {(model.phase === 'upcoming' || open) && (
               <li>

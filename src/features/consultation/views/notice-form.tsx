@@ -23,6 +23,8 @@ export interface NoticeFormModel {
   forms: string[];
   /** While open: the announced period, as the reader sees it. */
   announcedPeriod?: string;
+  /** The programme's first year and the day the council must adopt it by ("30 listopada 2026"). */
+  adoption: { year: number; by: string };
 }
 
 export function NoticeFormPage(props: { model: NoticeFormModel; form: FormModel }) {
@@ -108,6 +110,7 @@ export function NoticeFormPage(props: { model: NoticeFormModel; form: FormModel 
           <fieldset class="fieldset">
             <legend class="fieldset__legend">{t('consultation.notice.periodLegend')}</legend>
             <p class="field__hint">{t('consultation.notice.periodHint', { count: model.minDays })}</p>
+            <p class="field__hint">{t('consultation.notice.adoptionHint', model.adoption)}</p>
             {date('startsOn')}
             {date('endsOn')}
           </fieldset>
