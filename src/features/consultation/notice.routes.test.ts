@@ -419,9 +419,9 @@ describe('consultation notice and public pages', () => {
     const late = await createTestConsultation(t.services, { startsOn: '2026-11-20', endsOn: '2026-11-30' });
     const early = await createTestConsultation(t.services, { startsOn: '2026-10-20', endsOn: '2026-11-03' });
     const warning =
-      /Konsultacje kończą się w dniu, w którym program na rok 2027 powinien już być uchwalony: rada musi go przyjąć do 30 listopada 2026 r\./;
+      /Konsultacje kończą się 30 listopada 2026 r\., a program na rok 2027 rada musi uchwalić do 30 listopada 2026 r\./;
     assert.match((await officialA.get(`/konsultacje/${late.consultationId}`)).body, warning);
-    assert.doesNotMatch((await visitor.get(`/konsultacje/${late.consultationId}`)).body, /powinien już być uchwalony/);
-    assert.doesNotMatch((await officialA.get(`/konsultacje/${early.consultationId}`)).body, /powinien już być uchwalony/);
+    assert.doesNotMatch((await visitor.get(`/konsultacje/${late.consultationId}`)).body, /rada musi uchwalić do/);
+    assert.doesNotMatch((await officialA.get(`/konsultacje/${early.consultationId}`)).body, /rada musi uchwalić do/);
   });
 });

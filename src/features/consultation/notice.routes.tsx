@@ -368,7 +368,11 @@ export function noticeRoutes(app: FastifyInstance, services: Services): void {
           official: isOfficial(request),
           lateForAdoption:
             c.status !== 'closed' && endsTooLateForAdoption(c.ends_on, version.year_from)
-              ? { year: version.year_from, by: formatWarsawDate(adoptionDeadline(version.year_from), request.language) }
+              ? {
+                  year: version.year_from,
+                  by: formatWarsawDate(adoptionDeadline(version.year_from), request.language),
+                  end: formatWarsawDate(c.ends_on, request.language),
+                }
               : null,
           reportPublished: c.report_published_at !== null,
         }}

@@ -123,7 +123,7 @@ export interface ConsultationPageModel {
   signedIn: boolean;
   official: boolean;
   /** Officials: the consultation ends on or after the day the council must adopt the programme by. */
-  lateForAdoption: { year: number; by: string } | null;
+  lateForAdoption: { year: number; by: string; end: string } | null;
   reportPublished: boolean;
 }
 
