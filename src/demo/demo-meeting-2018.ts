@@ -7,7 +7,7 @@
  * minutes per agenda item, the attachment and the author. The protocol pages render it back
  * (features/meeting-protocol; its golden test compares the result with the seed).
  *
- * The minutes text places the outcomes with placeholders (`[[cele]]`, `{zasady}`,
+ * The minutes text places the outcomes with markers (`[[cele]]`, `{zasady}`,
  * `[[formy-promocji]]`, `{zadania}`; see meeting-minutes/minutes-text.ts), so no outcome is typed twice.
  */
 import type { Kysely } from 'kysely';

@@ -26,7 +26,7 @@ describe('minutes text', () => {
     );
   });
 
-  it('fills block and inline placeholders once, and adds what the text left out', () => {
+  it('fills block and inline outcome markers once, and adds what the text left out', () => {
     const pool = new OutcomePool([
       outcome('main-goal', 'Cel A'),
       outcome('specific-goal', 'Cel 1'),

@@ -4,7 +4,7 @@
  * in the outcomes list, and the protocol still reads like the seed.
  *
  * The text: paragraphs separated by a blank line; lines starting with "- " or "* " form a bulleted
- * list, lines starting with "1. " a numbered list. Placeholders for outcomes:
+ * list, lines starting with "1. " a numbered list. Outcome markers:
  * - a paragraph that is only `[[cele]]`, `[[zasady]]`, `[[formy-wspolpracy]]`, `[[formy-promocji]]`,
  *   `[[decyzje]]` or `[[zadania]]` becomes that block: the goals as "I. Cel Główny" / "II. Cele
  *   szczegółowe" with a numbered list, forms as a bulleted list, decisions as a numbered list;
@@ -24,8 +24,8 @@ type Outcome = Pick<
   'id' | 'kind' | 'position' | 'text' | 'agenda_item_id' | 'owner' | 'due_on'
 >;
 
-/** Placeholder names (Polish, typed by officials) and the outcome kinds they stand for. */
-export const placeholders = {
+/** Marker names (Polish, typed by officials) and the outcome kinds they stand for. */
+export const outcomeMarkers = {
   cele: ['main-goal', 'specific-goal'],
   zasady: ['principle'],
   'formy-wspolpracy': ['cooperation-form'],
@@ -33,8 +33,8 @@ export const placeholders = {
   decyzje: ['decision'],
   zadania: ['task'],
 } as const satisfies Record<string, readonly OutcomeKind[]>;
-type Placeholder = keyof typeof placeholders;
-const isPlaceholder = (name: string): name is Placeholder => Object.hasOwn(placeholders, name);
+type OutcomeMarker = keyof typeof outcomeMarkers;
+const isOutcomeMarker = (name: string): name is OutcomeMarker => Object.hasOwn(outcomeMarkers, name);
 
 /**
  * The outcomes one text may place; each is placed once (`take` removes what it returns). An agenda
@@ -75,13 +75,13 @@ export function polishList(items: string[]): string {
   return `${merged.slice(0, -1).join(', ')} oraz ${merged[merged.length - 1]}`;
 }
 
-function inline(name: Placeholder, pool: OutcomePool): string {
-  const outcomes = pool.take(placeholders[name]);
+function inline(name: OutcomeMarker, pool: OutcomePool): string {
+  const outcomes = pool.take(outcomeMarkers[name]);
   return polishList(outcomes.map((o) => (o.kind === 'task' ? taskText(o) : o.text)));
 }
 
 /** The blocks of one kind of outcome; `lead` adds the short introduction used when the text gave none. */
-function outcomeBlocks(name: Placeholder, outcomes: Outcome[], lead: boolean): DocumentBlock[] {
+function outcomeBlocks(name: OutcomeMarker, outcomes: Outcome[], lead: boolean): DocumentBlock[] {
   if (outcomes.length === 0) return [];
   const texts = (kind: OutcomeKind) => outcomes.filter((o) => o.kind === kind).map((o) => o.text);
   switch (name) {
@@ -135,7 +135,7 @@ function outcomeBlocks(name: Placeholder, outcomes: Outcome[], lead: boolean): D
   }
 }
 
-/** Paragraphs and lists of plain minutes text, with outcome placeholders filled from the pool. */
+/** Paragraphs and lists of plain minutes text, with outcome markers filled from the pool. */
 export function textBlocks(text: string, pool: OutcomePool | null): DocumentBlock[] {
   const blocks: DocumentBlock[] = [];
   const chunks = text
@@ -145,9 +145,9 @@ export function textBlocks(text: string, pool: OutcomePool | null): DocumentBloc
     .filter(Boolean);
   for (const chunk of chunks) {
     const marker = /^\[\[([a-z-]+)\]\]$/.exec(chunk);
-    if (marker && pool && isPlaceholder(marker[1]!)) {
-      const name = marker[1] as Placeholder;
-      blocks.push(...outcomeBlocks(name, pool.take(placeholders[name]), false));
+    if (marker && pool && isOutcomeMarker(marker[1]!)) {
+      const name = marker[1] as OutcomeMarker;
+      blocks.push(...outcomeBlocks(name, pool.take(outcomeMarkers[name]), false));
       continue;
     }
     let paragraph: string[] = [];
@@ -176,7 +176,7 @@ function fill(text: string, pool: OutcomePool | null): string {
   if (!pool) return text;
   // "… do 31 lipca 2018 r.{zadania}." must not end in two full stops.
   return text.replace(/\{([a-z-]+)\}(\.?)/g, (whole, name: string, stop: string) => {
-    if (!isPlaceholder(name)) return whole;
+    if (!isOutcomeMarker(name)) return whole;
     const filled = inline(name, pool);
     return filled.endsWith('.') ? filled : `${filled}${stop}`;
   });
@@ -185,8 +185,8 @@ function fill(text: string, pool: OutcomePool | null): string {
 /** What the text did not place of the pool's own outcomes, after it, in a fixed order of kinds. */
 export function leftoverBlocks(pool: OutcomePool): DocumentBlock[] {
   const blocks: DocumentBlock[] = [];
-  for (const name of Object.keys(placeholders) as Placeholder[]) {
-    blocks.push(...outcomeBlocks(name, pool.takeOwn(placeholders[name]), true));
+  for (const name of Object.keys(outcomeMarkers) as OutcomeMarker[]) {
+    blocks.push(...outcomeBlocks(name, pool.takeOwn(outcomeMarkers[name]), true));
   }
   return blocks;
 }

@@ -128,7 +128,7 @@ for (const engine of await testEngines()) {
       assertInOrder(articleText(response.body, 'protocol'), texts(seedFragments), `HTML (${engine})`);
       assert.match(response.body, /<h1>[^<]*Protokół ze spotkania roboczego/);
       assert.doesNotMatch(response.body, /Projekt protokołu/);
-      assert.doesNotMatch(response.body, /r\.\./, 'no doubled full stop after a filled placeholder');
+      assert.doesNotMatch(response.body, /r\.\./, 'no doubled full stop after a filled outcome marker');
       for (const name of privateNames) assert.ok(!response.body.includes(name), `${name} is not public`);
     });
 

@@ -26,7 +26,7 @@ const model = (over: Partial<ResolutionModel> = {}): ResolutionModel => ({
 });
 
 describe('the resolution with the programme as its annex', () => {
-  it('titles the resolution, with placeholders until it is adopted', () => {
+  it('titles the resolution, with blanks (…/…/…) until it is adopted', () => {
     assert.equal(
       resolutionTitle(model()),
       'Uchwała nr …/…/… Rady Miejskiej Leszna z dnia … w sprawie przyjęcia Rocznego programu współpracy Miasta Leszna z organizacjami pozarządowymi na rok 2019',
