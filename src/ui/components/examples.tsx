@@ -173,6 +173,20 @@ export const componentExamples: ComponentExamples[] = [
           />
         ),
       },
+      {
+        name: 'row headers',
+        render: () => (
+          <Table
+            caption="Konsultacje"
+            columns={[{ label: 'Przedmiot' }, { label: 'Termin' }]}
+            rowHeader
+            rows={[
+              [<a href="/konsultacje">Projekt programu współpracy na rok 2027</a>, 'od 23 listopada do 7 grudnia 2026 r.'],
+              [<a href="/konsultacje">Projekt programu współpracy na rok 2019</a>, 'od 20 września do 4 października 2018 r.'],
+            ]}
+          />
+        ),
+      },
     ],
   },
   {

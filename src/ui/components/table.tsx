@@ -12,6 +12,8 @@ export function Table(props: {
   rows: ComponentChildren[][];
   captionHidden?: boolean;
   empty?: ComponentChildren;
+  /** The first cell of each row names the row (`<th scope="row">`), e.g. a linked title. */
+  rowHeader?: boolean;
 }) {
   return (
     <div class="table-wrap" role="region" aria-label={typeof props.caption === 'string' ? props.caption : undefined} tabindex={0}>
@@ -34,9 +36,16 @@ export function Table(props: {
           ) : (
             props.rows.map((row) => (
               <tr>
-                {row.map((cell, i) => (
-                  <td class={props.columns[i]?.numeric ? 'table__cell--numeric' : undefined}>{cell}</td>
-                ))}
+                {row.map((cell, i) => {
+                  const numeric = props.columns[i]?.numeric ? 'table__cell--numeric' : undefined;
+                  return i === 0 && props.rowHeader ? (
+                    <th scope="row" class={numeric}>
+                      {cell}
+                    </th>
+                  ) : (
+                    <td class={numeric}>{cell}</td>
+                  );
+                })}
               </tr>
             ))
           )}

@@ -4,6 +4,7 @@ import { ButtonLink } from '../../../ui/components/button.js';
 import { NotificationBanner } from '../../../ui/components/notification-banner.js';
 import { Paragraphs } from '../../../ui/components/paragraphs.js';
 import { Tag, type TagColour } from '../../../ui/components/tag.js';
+import { Table } from '../../../ui/components/table.js';
 import { Layout } from '../../../ui/layout.js';
 import type { ConsultationPhase } from '../consultation-phase.js';
 import type { Phrase } from '../consultation-time.js';
@@ -55,44 +56,31 @@ export function ConsultationListPage(props: { model: ConsultationListModel }) {
       {model.consultations.length === 0 ? (
         <p>{t('consultation.list.empty')}</p>
       ) : (
-        <div class="table-wrap">
-          <table class="table">
-            <caption class="table__caption">{t('consultation.list.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('consultation.list.subject')}</th>
-                <th scope="col">{t('consultation.list.years')}</th>
-                <th scope="col">{t('consultation.list.period')}</th>
-                <th scope="col">{t('consultation.list.phase')}</th>
-                <th scope="col">{t('consultation.list.report')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {model.consultations.map((c) => (
-                <tr>
-                  <th scope="row">
-                    <a href={`/konsultacje/${c.id}`}>{c.subject}</a>
-                  </th>
-                  <td>{c.years}</td>
-                  <td>{t(c.period.key, c.period.params)}</td>
-                  <td>
-                    <PhaseTag phase={c.phase} />
-                  </td>
-                  <td>
-                    {c.reportPublished ? (
-                      <a href={`/konsultacje/${c.id}/sprawozdanie`}>
-                        {t('consultation.page.report')}
-                        <span class="visually-hidden"> — {c.subject}</span>
-                      </a>
-                    ) : (
-                      t('consultation.list.noReport')
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table
+          caption={t('consultation.list.caption')}
+          columns={[
+            { label: t('consultation.list.subject') },
+            { label: t('consultation.list.years') },
+            { label: t('consultation.list.period') },
+            { label: t('consultation.list.phase') },
+            { label: t('consultation.list.report') },
+          ]}
+          rowHeader
+          rows={model.consultations.map((c) => [
+            <a href={`/konsultacje/${c.id}`}>{c.subject}</a>,
+            c.years,
+            t(c.period.key, c.period.params),
+            <PhaseTag phase={c.phase} />,
+            c.reportPublished ? (
+              <a href={`/konsultacje/${c.id}/sprawozdanie`}>
+                {t('consultation.page.report')}
+                <span class="visually-hidden"> — {c.subject}</span>
+              </a>
+            ) : (
+              t('consultation.list.noReport')
+            ),
+          ])}
+        />
       )}
     </Layout>
   );

@@ -7,6 +7,7 @@ import { Form } from '../../../ui/components/form.js';
 import { NotificationBanner } from '../../../ui/components/notification-banner.js';
 import { Paragraphs } from '../../../ui/components/paragraphs.js';
 import { Tag } from '../../../ui/components/tag.js';
+import { Table } from '../../../ui/components/table.js';
 import { Layout } from '../../../ui/layout.js';
 import { errorFor, type FormModel } from '../../../platform/http/forms.js';
 import type { ProgrammeVersionStatus } from '../../../platform/db/schema.js';
@@ -42,35 +43,22 @@ export function ProgrammeListPage(props: { model: ProgrammeListModel }) {
       {model.programmes.length === 0 ? (
         <p>{t('programme.list.empty')}</p>
       ) : (
-        <div class="table-wrap" role="region" aria-label={t('programme.list.caption')} tabindex={0}>
-          <table class="table">
-            <caption class="table__caption">{t('programme.list.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('programme.list.programme')}</th>
-                <th scope="col">{t('programme.list.years')}</th>
-                <th scope="col">{t('programme.list.versions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {model.programmes.map((p) => (
-                <tr>
-                  <th scope="row">
-                    <a href={`/program-wspolpracy/${p.id}`}>{p.title}</a>
-                  </th>
-                  <td>{p.years}</td>
-                  <td>
-                    {p.versions
-                      .map((v) =>
-                        t('programme.list.versionLabel', { number: v.number, status: t(`programme.status.${v.status}`) }),
-                      )
-                      .join(', ')}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table
+          caption={t('programme.list.caption')}
+          columns={[
+            { label: t('programme.list.programme') },
+            { label: t('programme.list.years') },
+            { label: t('programme.list.versions') },
+          ]}
+          rowHeader
+          rows={model.programmes.map((p) => [
+            <a href={`/program-wspolpracy/${p.id}`}>{p.title}</a>,
+            p.years,
+            p.versions
+              .map((v) => t('programme.list.versionLabel', { number: v.number, status: t(`programme.status.${v.status}`) }))
+              .join(', '),
+          ])}
+        />
       )}
     </Layout>
   );
@@ -270,31 +258,23 @@ function ElementBody(props: {
     case 'tasks':
       if (s.tasks.rows.length === 0) return <p>{t('programme.page.emptyElement')}</p>;
       return (
-        <div class="table-wrap" role="region" aria-label={t('programme.page.tasksCaption')} tabindex={0}>
-          <table class="table">
-            <caption class="table__caption">{t('programme.page.tasksCaption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('programme.page.sphere')}</th>
-                <th scope="col">{t('programme.page.task')}</th>
-                <th scope="col">{t('programme.page.unit')}</th>
-                <th scope="col">{t('programme.page.mode')}</th>
-                <th scope="col">{t('programme.page.amount')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {s.tasks.rows.map((r) => (
-                <tr>
-                  <td>{props.sphereLabels[r.sphere] ?? r.sphere}</td>
-                  <td>{r.task}</td>
-                  <td>{r.unit}</td>
-                  <td>{t(`programme.modes.${r.mode}`)}</td>
-                  <td>{r.amount === null ? '' : formatPln(r.amount)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table
+          caption={t('programme.page.tasksCaption')}
+          columns={[
+            { label: t('programme.page.sphere') },
+            { label: t('programme.page.task') },
+            { label: t('programme.page.unit') },
+            { label: t('programme.page.mode') },
+            { label: t('programme.page.amount') },
+          ]}
+          rows={s.tasks.rows.map((r) => [
+            props.sphereLabels[r.sphere] ?? r.sphere,
+            r.task,
+            r.unit,
+            t(`programme.modes.${r.mode}`),
+            r.amount === null ? '' : formatPln(r.amount),
+          ])}
+        />
       );
     case 'funds': {
       const computed = plannedFunds(s);
